@@ -1,0 +1,122 @@
+"""Configuration read from the environment, with safe development defaults."""
+
+from __future__ import annotations
+
+import os
+from collections.abc import Mapping
+from datetime import timedelta
+
+DEV_SECRET_KEY = "dev-only-secret-key-change-me"  # noqa: S105 - refused in production
+DEV_JWT_SECRET_KEY = "dev-only-jwt-secret-key-change-me"  # noqa: S105 - refused in production
+
+
+class ConfigError(RuntimeError):
+    """The environment does not describe a configuration the service may start with."""
+
+
+def _flag(value: str | None, default: bool) -> bool:
+    if value is None or value == "":
+        return default
+    return value.strip().lower() in {"1", "true", "yes", "on"}
+
+
+def _int(environ: Mapping[str, str], name: str, default: int) -> int:
+    raw = environ.get(name)
+    if raw is None or raw == "":
+        return default
+    try:
+        return int(raw)
+    except ValueError as exc:
+        raise ConfigError(f"{name} must be a whole number, got {raw!r}") from exc
+
+
+class Config:
+    """Everything the app reads from its environment, as Flask config attributes."""
+
+    def __init__(self, environ: Mapping[str, str] | None = None) -> None:
+        env = os.environ if environ is None else environ
+        self.APP_ENV = env.get("APP_ENV", "development")
+        self.SECRET_KEY = env.get("SECRET_KEY") or DEV_SECRET_KEY
+        self.JWT_SECRET_KEY = env.get("JWT_SECRET_KEY") or DEV_JWT_SECRET_KEY
+        # None means "a SQLite file in the instance folder", resolved by create_app.
+        self.SQLALCHEMY_DATABASE_URI = env.get("DATABASE_URL") or None
+        self.SQLALCHEMY_ENGINE_OPTIONS = {
+            "pool_pre_ping": True,
+            "pool_recycle": 1800,
+        }
+        self.PROXY_FIX_X_FOR = _int(env, "PROXY_FIX_X_FOR", 0)
+        self.MAX_CONTENT_LENGTH = _int(env, "MAX_CONTENT_LENGTH", 64 * 1024)
+
+        self.JWT_ACCESS_TOKEN_EXPIRES = timedelta(minutes=_int(env, "JWT_ACCESS_TOKEN_MINUTES", 15))
+        self.JWT_REFRESH_TOKEN_EXPIRES = timedelta(days=_int(env, "JWT_REFRESH_TOKEN_DAYS", 30))
+
+        # OWASP's argon2id baseline: 19 MiB, 2 iterations, 1 lane.
+        self.ARGON2_TIME_COST = _int(env, "ARGON2_TIME_COST", 2)
+        self.ARGON2_MEMORY_COST = _int(env, "ARGON2_MEMORY_COST", 19 * 1024)
+        self.ARGON2_PARALLELISM = _int(env, "ARGON2_PARALLELISM", 1)
+
+        self.RATELIMIT_ENABLED = _flag(env.get("RATELIMIT_ENABLED"), True)
+        self.RATELIMIT_STORAGE_URI = env.get("RATELIMIT_STORAGE_URI") or "memory://"
+        self.RATELIMIT_HEADERS_ENABLED = True
+        self.RATELIMIT_LOGIN = env.get("RATELIMIT_LOGIN") or "10 per minute"
+        self.RATELIMIT_LOGIN_ADDRESS = env.get("RATELIMIT_LOGIN_ADDRESS") or "100 per minute"
+        self.RATELIMIT_REGISTER = env.get("RATELIMIT_REGISTER") or "20 per hour"
+        self.RATELIMIT_REDEEM = env.get("RATELIMIT_REDEEM") or "10 per hour"
+        self.RATELIMIT_REDEEM_ADDRESS = env.get("RATELIMIT_REDEEM_ADDRESS") or "30 per hour"
+        self.RATELIMIT_INVITE = env.get("RATELIMIT_INVITE") or "20 per day"
+
+        self.API_TITLE = "Attune API"
+        self.API_VERSION = "1.0.0"
+        self.OPENAPI_VERSION = "3.0.3"
+        self.OPENAPI_URL_PREFIX = "/"
+        self.OPENAPI_JSON_PATH = "openapi.json"
+        self.OPENAPI_SWAGGER_UI_PATH = "docs"
+        # Served by this app from the swagger-ui-bundle package: the docs work offline.
+        self.OPENAPI_SWAGGER_UI_URL = "/docs/assets/"
+        self.OPENAPI_SWAGGER_UI_CONFIG = {"validatorUrl": None}
+
+
+class ProductionConfig(Config):
+    """Refuses to start on development secrets or without a real database."""
+
+    def __init__(self, environ: Mapping[str, str] | None = None) -> None:
+        super().__init__(environ)
+        problems = []
+        if self.SECRET_KEY == DEV_SECRET_KEY:
+            problems.append("SECRET_KEY is not set")
+        if self.JWT_SECRET_KEY == DEV_JWT_SECRET_KEY:
+            problems.append("JWT_SECRET_KEY is not set")
+        for name in ("SECRET_KEY", "JWT_SECRET_KEY"):
+            if len(getattr(self, name)) < 32:
+                problems.append(f"{name} must be at least 32 characters")
+        if not self.SQLALCHEMY_DATABASE_URI:
+            problems.append("DATABASE_URL is not set")
+        if problems:
+            raise ConfigError("refusing to start in production: " + "; ".join(problems))
+
+
+class TestConfig(Config):
+    """Fast hashing and no rate limits unless a test turns them on; ignores the shell's env."""
+
+    TESTING = True
+    __test__ = False  # not a pytest test class, whatever its name says
+
+    def __init__(self, database_url: str | None = None, **overrides: object) -> None:
+        super().__init__({})
+        self.TESTING = True
+        self.SQLALCHEMY_DATABASE_URI = database_url
+        self.ARGON2_TIME_COST = 1
+        self.ARGON2_MEMORY_COST = 1024
+        self.RATELIMIT_ENABLED = False
+        for name, value in overrides.items():
+            setattr(self, name, value)
+
+
+def config_from_environment(environ: Mapping[str, str] | None = None) -> Config:
+    env = os.environ if environ is None else environ
+    app_env = env.get("APP_ENV", "development")
+    if app_env == "production":
+        return ProductionConfig(env)
+    if app_env != "development":
+        raise ConfigError(f"APP_ENV must be 'development' or 'production', got {app_env!r}")
+    return Config(env)

@@ -1,0 +1,91 @@
+"""flask-smorest, taught to document our problem+json errors and the bearer scheme."""
+
+from __future__ import annotations
+
+import http
+from collections.abc import Callable
+from typing import Any
+
+from flask import Blueprint as FlaskBlueprint
+from flask import send_from_directory
+from flask_jwt_extended import jwt_required
+from flask_smorest import Api, Blueprint
+from flask_smorest.utils import prepare_response
+from swagger_ui_bundle import swagger_ui_path
+
+from api.errors import PROBLEM_JSON
+from schemas.problem import ProblemSchema
+
+BEARER = "bearerAuth"
+
+
+class ProblemApi(Api):
+    ERROR_SCHEMA = ProblemSchema
+
+    def _register_responses(self) -> None:
+        # Same components as flask-smorest's, but errors are application/problem+json.
+        for status in http.HTTPStatus:
+            response: dict[str, Any] = {"description": status.phrase}
+            if not (100 <= status < 200) and status not in (204, 304):
+                response["schema"] = self.ERROR_SCHEMA
+                content_type = PROBLEM_JSON if status >= 400 else self.DEFAULT_RESPONSE_CONTENT_TYPE
+            else:
+                content_type = self.DEFAULT_RESPONSE_CONTENT_TYPE
+            if status == 429:
+                response["headers"] = {
+                    "Retry-After": {
+                        "description": "Seconds to wait before trying again.",
+                        "schema": {"type": "integer"},
+                    }
+                }
+            if status == 405:
+                response["headers"] = {
+                    "Allow": {"description": "The methods allowed.", "schema": {"type": "string"}}
+                }
+            prepare_response(response, self.spec, content_type)
+            self.spec.components.response(status.name, response, lazy=True)
+        response = {"description": "Default error response", "schema": self.ERROR_SCHEMA}
+        prepare_response(response, self.spec, PROBLEM_JSON)
+        self.spec.components.response("DEFAULT_ERROR", response, lazy=True)
+
+
+# Every JSON operation can meet these, whatever it does.
+COMMON_ERRORS = (400, 413, 415, 429, 503)
+
+
+class ApiBlueprint(Blueprint):
+    """A smorest Blueprint that also documents errors and guards views with a bearer token."""
+
+    def errors(self, *statuses: int) -> Callable[[Callable[..., Any]], Callable[..., Any]]:
+        def decorator(func: Callable[..., Any]) -> Callable[..., Any]:
+            for status in statuses:
+                func = self.alt_response(status, response=http.HTTPStatus(status).name)(func)
+            return func
+
+        return decorator
+
+    def authenticated(
+        self, *, refresh: bool = False
+    ) -> Callable[[Callable[..., Any]], Callable[..., Any]]:
+        """Require a valid, unrevoked access (or refresh) token, and say so in the docs."""
+
+        def decorator(func: Callable[..., Any]) -> Callable[..., Any]:
+            guarded = jwt_required(refresh=refresh)(func)
+            guarded = self.doc(security=[{BEARER: []}])(guarded)
+            return self.errors(401)(guarded)
+
+        return decorator
+
+
+def init_openapi(api: ProblemApi) -> None:
+    api.spec.components.security_scheme(
+        BEARER, {"type": "http", "scheme": "bearer", "bearerFormat": "JWT"}
+    )
+
+
+docs_assets = FlaskBlueprint("docs_assets", __name__)
+
+
+@docs_assets.get("/docs/assets/<path:filename>")
+def swagger_ui_asset(filename: str) -> Any:
+    return send_from_directory(str(swagger_ui_path), filename, max_age=86400)

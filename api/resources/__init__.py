@@ -1,0 +1,15 @@
+"""One smorest Blueprint per resource, mounted under /api/v1 (health at the root)."""
+
+from api.resources.auth import blp as auth_blp
+from api.resources.health import blp as health_blp
+from api.resources.me import blp as me_blp
+from api.resources.vocabulary import blp as vocabulary_blp
+
+API_PREFIX = "/api/v1"
+
+BLUEPRINTS = [
+    (health_blp, "/"),
+    (vocabulary_blp, API_PREFIX),
+    (auth_blp, f"{API_PREFIX}/auth"),
+    (me_blp, f"{API_PREFIX}/me"),
+]

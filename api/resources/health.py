@@ -1,0 +1,26 @@
+from typing import Any
+
+from flask.views import MethodView
+from sqlalchemy import text
+
+from api.openapi import ApiBlueprint
+from models import db
+
+blp = ApiBlueprint("health", __name__, description="Liveness and readiness for orchestrators.")
+
+
+@blp.route("/healthz")
+class Liveness(MethodView):
+    @blp.response(200, description="The process is up.")
+    def get(self) -> dict[str, Any]:
+        return {"status": "ok"}
+
+
+@blp.route("/readyz")
+class Readiness(MethodView):
+    @blp.response(200, description="The database answers.")
+    @blp.errors(503)
+    def get(self) -> dict[str, Any]:
+        # An unreachable database raises here and becomes 503 service_unavailable.
+        db.session.execute(text("SELECT 1"))
+        return {"status": "ready"}

@@ -1,0 +1,50 @@
+from typing import Any
+
+from flask.views import MethodView
+from flask_jwt_extended import current_user, get_jwt
+
+from api.errors import ApiError
+from api.openapi import COMMON_ERRORS, ApiBlueprint
+from api.resources.users import user_view
+from api.security import family_of, hash_password, revoke_families, verify_password
+from models import db
+from schemas.user import PasswordChangeSchema, UserSchema, UserUpdateSchema
+
+blp = ApiBlueprint("me", __name__, description="The signed-in user's own account.")
+
+
+@blp.route("")
+class Me(MethodView):
+    @blp.authenticated()
+    @blp.response(200, UserSchema)
+    @blp.errors(*COMMON_ERRORS)
+    def get(self) -> dict[str, Any]:
+        return user_view(current_user)
+
+    @blp.authenticated()
+    @blp.arguments(UserUpdateSchema, example={"display_name": "Sam", "timezone": "Europe/Berlin"})
+    @blp.response(200, UserSchema)
+    @blp.errors(*COMMON_ERRORS)
+    def patch(self, changes: dict[str, Any]) -> dict[str, Any]:
+        for field, value in changes.items():
+            setattr(current_user, field, value)
+        db.session.commit()
+        return user_view(current_user)
+
+
+@blp.route("/password")
+class Password(MethodView):
+    @blp.authenticated()
+    @blp.arguments(
+        PasswordChangeSchema,
+        example={"current_password": "a long passphrase", "new_password": "a longer passphrase"},
+    )
+    @blp.response(204)
+    @blp.errors(*COMMON_ERRORS)
+    def post(self, body: dict[str, Any]) -> None:
+        if not verify_password(current_user, body["current_password"]):
+            raise ApiError(401, "invalid_credentials", "The current password is not right.")
+        current_user.password_hash = hash_password(body["new_password"])
+        # Whoever else holds this account's tokens is signed out; this device stays in.
+        revoke_families(current_user.id, keep=family_of(get_jwt()))
+        db.session.commit()

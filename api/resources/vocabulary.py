@@ -1,0 +1,27 @@
+from dataclasses import asdict
+from typing import Any
+
+from flask.views import MethodView
+
+from api.openapi import ApiBlueprint
+from models.vocabulary import vocabulary
+from schemas.vocabulary import VocabularySchema
+
+blp = ApiBlueprint(
+    "vocabulary", __name__, description="The tones, needs and response kinds the app renders."
+)
+
+
+@blp.route("/vocabulary")
+class Vocabulary(MethodView):
+    @blp.response(200, VocabularySchema)
+    def get(self) -> tuple[dict[str, Any], int, dict[str, str]]:
+        body = {
+            group: [
+                {key: value for key, value in asdict(entry).items() if value is not None}
+                for entry in entries
+            ]
+            for group, entries in vocabulary().items()
+        }
+        # The same for everyone and rarely changed: the app may cache it.
+        return body, 200, {"Cache-Control": "public, max-age=3600"}

@@ -1,0 +1,191 @@
+"""Passwords (argon2id), JWT callbacks and token families."""
+
+from __future__ import annotations
+
+import contextlib
+import uuid
+from datetime import UTC, datetime
+from typing import Any
+
+from argon2 import PasswordHasher
+from argon2.exceptions import InvalidHashError, VerificationError
+from flask import Flask, Response, current_app, g
+from flask_jwt_extended import JWTManager, create_access_token, create_refresh_token, get_jti
+from sqlalchemy import select, update
+
+from api.errors import problem
+from models import TokenFamily, User, db
+
+_HASHER_KEY = "attune.password_hasher"
+_DUMMY_KEY = "attune.dummy_hash"
+
+
+def _hasher() -> PasswordHasher:
+    hasher: PasswordHasher = current_app.extensions[_HASHER_KEY]
+    return hasher
+
+
+def init_passwords(app: Flask) -> None:
+    hasher = PasswordHasher(
+        time_cost=app.config["ARGON2_TIME_COST"],
+        memory_cost=app.config["ARGON2_MEMORY_COST"],
+        parallelism=app.config["ARGON2_PARALLELISM"],
+    )
+    app.extensions[_HASHER_KEY] = hasher
+    # Verifying against a real hash for unknown emails makes login take the same time.
+    app.extensions[_DUMMY_KEY] = hasher.hash(uuid.uuid4().hex)
+
+
+def hash_password(password: str) -> str:
+    return _hasher().hash(password)
+
+
+def verify_password(user: User | None, password: str) -> bool:
+    """Check a password; for no user, spend the same time and say no."""
+    if user is None:
+        with contextlib.suppress(VerificationError):
+            _hasher().verify(current_app.extensions[_DUMMY_KEY], password)
+        return False
+    try:
+        return _hasher().verify(user.password_hash, password)
+    except (VerificationError, InvalidHashError):
+        return False
+
+
+def rehash_if_outdated(user: User, password: str) -> None:
+    """Move a user to the current argon2 parameters at their next successful login."""
+    if _hasher().check_needs_rehash(user.password_hash):
+        user.password_hash = hash_password(password)
+
+
+def _now() -> datetime:
+    return datetime.now(UTC)
+
+
+def issue_tokens(user: User, family: TokenFamily | None = None) -> dict[str, Any]:
+    """Issue an access and refresh token pair; a login starts a new family."""
+    if family is None:
+        family = TokenFamily(id=uuid.uuid4(), user_id=user.id, refresh_jti="")
+        db.session.add(family)
+    claims = {"fam": str(family.id)}
+    refresh_token = create_refresh_token(identity=str(user.id), additional_claims=claims)
+    family.refresh_jti = str(get_jti(refresh_token))
+    access_token = create_access_token(identity=str(user.id), additional_claims=claims)
+    return {
+        "access_token": access_token,
+        "refresh_token": refresh_token,
+        "token_type": "Bearer",
+        "expires_in": int(current_app.config["JWT_ACCESS_TOKEN_EXPIRES"].total_seconds()),
+    }
+
+
+def rotate_refresh_token(user: User, family_id: uuid.UUID, presented_jti: str) -> dict | None:
+    """Spend the presented refresh token and issue the next pair.
+
+    The compare-and-swap on `refresh_jti` makes two concurrent uses of one token end with
+    one winner. A token that is no longer the family's newest was copied: the caller
+    revokes the family. Returns None in that case.
+    """
+    family = db.session.get(TokenFamily, family_id)
+    if family is None:
+        return None
+    pending = {"fam": str(family_id)}
+    refresh_token = create_refresh_token(identity=str(user.id), additional_claims=pending)
+    swapped = db.session.execute(
+        update(TokenFamily)
+        .where(
+            TokenFamily.id == family_id,
+            TokenFamily.refresh_jti == presented_jti,
+            TokenFamily.revoked_at.is_(None),
+        )
+        .values(refresh_jti=get_jti(refresh_token))
+        .execution_options(synchronize_session=False)
+    )
+    if swapped.rowcount != 1:  # type: ignore[attr-defined]
+        return None
+    access_token = create_access_token(identity=str(user.id), additional_claims=pending)
+    return {
+        "access_token": access_token,
+        "refresh_token": refresh_token,
+        "token_type": "Bearer",
+        "expires_in": int(current_app.config["JWT_ACCESS_TOKEN_EXPIRES"].total_seconds()),
+    }
+
+
+def revoke_families(
+    user_id: uuid.UUID, *, only: uuid.UUID | None = None, keep: uuid.UUID | None = None
+) -> None:
+    statement = update(TokenFamily).where(
+        TokenFamily.user_id == user_id, TokenFamily.revoked_at.is_(None)
+    )
+    if only is not None:
+        statement = statement.where(TokenFamily.id == only)
+    if keep is not None:
+        statement = statement.where(TokenFamily.id != keep)
+    db.session.execute(
+        statement.values(revoked_at=_now()).execution_options(synchronize_session=False)
+    )
+
+
+def family_of(claims: dict[str, Any]) -> uuid.UUID:
+    """The token family of a verified token (the blocklist check already parsed it)."""
+    return uuid.UUID(claims["fam"])
+
+
+def _parse_uuid(value: Any) -> uuid.UUID | None:
+    try:
+        return uuid.UUID(str(value))
+    except ValueError:
+        return None
+
+
+def init_jwt(jwt: JWTManager) -> None:
+    @jwt.token_in_blocklist_loader
+    def _token_is_revoked(_header: dict, payload: dict) -> bool:
+        # One query answers both "is the family live?" and "who is this?".
+        user_id, family_id = _parse_uuid(payload.get("sub")), _parse_uuid(payload.get("fam"))
+        if user_id is None or family_id is None:
+            return True
+        user = db.session.scalars(
+            select(User)
+            .join(TokenFamily, TokenFamily.user_id == User.id)
+            .where(
+                User.id == user_id,
+                TokenFamily.id == family_id,
+                TokenFamily.revoked_at.is_(None),
+            )
+        ).first()
+        g.attune_user = user
+        return user is None
+
+    @jwt.user_lookup_loader
+    def _current_user(_header: dict, payload: dict) -> User | None:
+        return g.get("attune_user")
+
+    @jwt.user_lookup_error_loader
+    def _user_gone(_header: dict, _payload: dict) -> Response:
+        return problem(401, "token_revoked", "This token no longer works; sign in again.")
+
+    @jwt.unauthorized_loader
+    def _missing_token(reason: str) -> Response:
+        return problem(401, "missing_token", "Send a bearer token in the Authorization header.")
+
+    @jwt.invalid_token_loader
+    def _invalid_token(reason: str) -> Response:
+        return problem(401, "invalid_token", "The token is not valid.")
+
+    @jwt.expired_token_loader
+    def _expired_token(_header: dict, _payload: dict) -> Response:
+        return problem(401, "token_expired", "The token has expired; refresh it or sign in.")
+
+    @jwt.revoked_token_loader
+    def _revoked_token(_header: dict, _payload: dict) -> Response:
+        return problem(401, "token_revoked", "This token no longer works; sign in again.")
+
+    @jwt.needs_fresh_token_loader
+    def _needs_fresh(_header: dict, _payload: dict) -> Response:
+        return problem(401, "fresh_token_required", "Sign in again to do this.")
+
+    @jwt.token_verification_failed_loader
+    def _verification_failed(_header: dict, _payload: dict) -> Response:
+        return problem(401, "invalid_token", "The token is not valid.")

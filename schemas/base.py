@@ -1,0 +1,91 @@
+"""Shared schema pieces: strict loading and string fields that PostgreSQL can store."""
+
+from __future__ import annotations
+
+from functools import cache
+from typing import Any
+from zoneinfo import available_timezones
+
+from marshmallow import RAISE, Schema, ValidationError, fields, validate
+
+
+class LoadSchema(Schema):
+    """Base for everything a client sends: unknown fields are an error, never dropped."""
+
+    class Meta:
+        unknown = RAISE
+
+
+class Text(fields.String):
+    """A string PostgreSQL can store: no U+0000, no lone surrogates."""
+
+    def _deserialize(self, value: Any, attr: str | None, data: Any, **kwargs: Any) -> str:
+        text = super()._deserialize(value, attr, data, **kwargs)
+        if "\x00" in text:
+            raise ValidationError("Must not contain the NUL character (U+0000).")
+        try:
+            text.encode("utf-8")
+        except UnicodeEncodeError as exc:
+            raise ValidationError("Must be valid Unicode text.") from exc
+        return text
+
+
+class Email(Text):
+    """An email address, compared case-insensitively, so it is stored lower-cased."""
+
+    def __init__(self, **kwargs: Any) -> None:
+        super().__init__(
+            validate=[validate.Email(), validate.Length(max=254)],
+            metadata={"format": "email", "example": "sam@example.com"},
+            **kwargs,
+        )
+
+    def _deserialize(self, value: Any, attr: str | None, data: Any, **kwargs: Any) -> str:
+        return super()._deserialize(value, attr, data, **kwargs).strip().lower()
+
+
+@cache
+def _timezone_names() -> frozenset[str]:
+    return frozenset(available_timezones())
+
+
+def _is_timezone(name: str) -> bool:
+    if name not in _timezone_names():
+        raise ValidationError("Must be an IANA time zone name such as Europe/Berlin.")
+    return True
+
+
+class TimezoneName(Text):
+    def __init__(self, **kwargs: Any) -> None:
+        super().__init__(
+            validate=[validate.Length(max=64), _is_timezone],
+            metadata={"example": "Europe/Berlin", "description": "IANA time zone name"},
+            **kwargs,
+        )
+
+
+class DisplayName(Text):
+    def __init__(self, **kwargs: Any) -> None:
+        super().__init__(
+            validate=validate.Length(min=1, max=50),
+            metadata={"example": "Sam"},
+            **kwargs,
+        )
+
+    def _deserialize(self, value: Any, attr: str | None, data: Any, **kwargs: Any) -> str:
+        name = super()._deserialize(value, attr, data, **kwargs).strip()
+        if not name:
+            raise ValidationError("Must not be blank.")
+        return name
+
+
+class Password(Text):
+    """At least 10 characters; capped so a huge body cannot keep argon2 busy."""
+
+    def __init__(self, *, min_length: int = 10, **kwargs: Any) -> None:
+        super().__init__(
+            validate=validate.Length(min=min_length, max=1024),
+            load_only=True,
+            metadata={"format": "password"},
+            **kwargs,
+        )

@@ -1,0 +1,103 @@
+from __future__ import annotations
+
+from sqlalchemy import select
+
+from models import TokenFamily, db
+from tests.conftest import PASSWORD, auth_headers
+
+
+def test_me_returns_the_caller(client, accounts):
+    sam = accounts.register("Sam", timezone="Europe/Berlin")
+    response = client.get("/api/v1/me", headers=sam["headers"])
+    assert response.status_code == 200
+    body = response.get_json()
+    assert body == sam["user"]
+    assert set(body) == {"id", "email", "display_name", "timezone", "created_at", "couple_id"}
+
+
+def test_patch_me_changes_name_and_timezone(client, accounts):
+    sam = accounts.register()
+    response = client.patch(
+        "/api/v1/me",
+        json={"display_name": "Samantha", "timezone": "America/Los_Angeles"},
+        headers=sam["headers"],
+    )
+    assert response.status_code == 200
+    assert response.get_json()["display_name"] == "Samantha"
+    again = client.get("/api/v1/me", headers=sam["headers"]).get_json()
+    assert again["timezone"] == "America/Los_Angeles"
+
+
+def test_patch_me_rejects_server_owned_and_unknown_fields(client, accounts):
+    sam = accounts.register()
+    for field, value in {
+        "id": "00000000-0000-0000-0000-000000000000",
+        "email": "x@example.com",
+        "couple_id": None,
+        "created_at": "2026-01-01T00:00:00Z",
+        "password": PASSWORD,
+    }.items():
+        response = client.patch("/api/v1/me", json={field: value}, headers=sam["headers"])
+        assert response.status_code == 422, field
+        assert field in response.get_json()["errors"]
+    assert client.get("/api/v1/me", headers=sam["headers"]).get_json() == sam["user"]
+
+
+def test_patch_me_rejects_a_bad_timezone(client, accounts):
+    sam = accounts.register()
+    response = client.patch("/api/v1/me", json={"timezone": "Nowhere"}, headers=sam["headers"])
+    assert response.status_code == 422
+    assert "timezone" in response.get_json()["errors"]
+
+
+def test_password_change_needs_the_current_password(client, accounts):
+    sam = accounts.register()
+    response = client.post(
+        "/api/v1/me/password",
+        json={"current_password": "wrong password", "new_password": "a brand new passphrase"},
+        headers=sam["headers"],
+    )
+    assert response.status_code == 401
+    assert response.get_json()["code"] == "invalid_credentials"
+    assert client.get("/api/v1/me", headers=sam["headers"]).status_code == 200
+
+
+def test_password_change_revokes_every_other_token_and_keeps_this_one(client, accounts, app):
+    sam = accounts.register("Sam", email="sam@example.com")
+    other = client.post(
+        "/api/v1/auth/login", json={"email": "sam@example.com", "password": PASSWORD}
+    ).get_json()
+
+    response = client.post(
+        "/api/v1/me/password",
+        json={"current_password": PASSWORD, "new_password": "a brand new passphrase"},
+        headers=sam["headers"],
+    )
+    assert response.status_code == 204
+
+    assert client.get("/api/v1/me", headers=sam["headers"]).status_code == 200
+    assert client.get("/api/v1/me", headers=auth_headers(other["access_token"])).status_code == 401
+    refresh = client.post("/api/v1/auth/refresh", headers=auth_headers(other["refresh_token"]))
+    assert refresh.status_code == 401
+    with app.app_context():
+        revoked = db.session.scalars(select(TokenFamily.revoked_at)).all()
+    assert sum(r is not None for r in revoked) == 1
+
+    old = client.post("/api/v1/auth/login", json={"email": "sam@example.com", "password": PASSWORD})
+    assert old.status_code == 401
+    new = client.post(
+        "/api/v1/auth/login",
+        json={"email": "sam@example.com", "password": "a brand new passphrase"},
+    )
+    assert new.status_code == 200
+
+
+def test_password_change_rejects_a_short_new_password(client, accounts):
+    sam = accounts.register()
+    response = client.post(
+        "/api/v1/me/password",
+        json={"current_password": PASSWORD, "new_password": "short"},
+        headers=sam["headers"],
+    )
+    assert response.status_code == 422
+    assert "new_password" in response.get_json()["errors"]

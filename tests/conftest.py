@@ -1,0 +1,111 @@
+"""Fixtures: a migrated database (SQLite file, or TEST_DATABASE_URL), an app per test."""
+
+from __future__ import annotations
+
+import os
+import uuid
+from collections.abc import Callable, Iterator
+from typing import Any
+
+import pytest
+from flask import Flask
+from flask.testing import FlaskClient
+from flask_migrate import upgrade
+from sqlalchemy import text
+
+from api import create_app
+from api.config import TestConfig
+from models import db
+
+PASSWORD = "correct horse battery"
+
+
+@pytest.fixture(scope="session")
+def database_url(tmp_path_factory: pytest.TempPathFactory) -> str:
+    url = os.environ.get("TEST_DATABASE_URL")
+    if not url:
+        url = "sqlite:///" + str(tmp_path_factory.mktemp("db") / "attune-test.sqlite")
+    app = create_app(TestConfig(url))
+    with app.app_context():
+        upgrade()
+        db.engine.dispose()
+    return url
+
+
+@pytest.fixture(scope="session")
+def is_postgres(database_url: str) -> bool:
+    return database_url.startswith("postgresql")
+
+
+def _empty_every_table(is_postgres: bool) -> None:
+    tables = [t.name for t in reversed(db.metadata.sorted_tables)]
+    with db.engine.begin() as connection:
+        if is_postgres:
+            connection.execute(text(f"TRUNCATE {', '.join(tables)} CASCADE"))
+        else:
+            for table in tables:
+                connection.execute(text(f"DELETE FROM {table}"))  # noqa: S608 - our own names
+
+
+@pytest.fixture
+def make_app(database_url: str, is_postgres: bool) -> Iterator[Callable[..., Flask]]:
+    """Build an app on the test database, with config overrides; cleaned up after the test."""
+    apps: list[Flask] = []
+
+    def build(**overrides: Any) -> Flask:
+        app = create_app(TestConfig(database_url, **overrides))
+        apps.append(app)
+        return app
+
+    yield build
+    for app in apps:
+        with app.app_context():
+            db.session.remove()
+            if app is apps[0]:
+                _empty_every_table(is_postgres)
+            db.engine.dispose()
+
+
+@pytest.fixture
+def app(make_app: Callable[..., Flask]) -> Flask:
+    return make_app()
+
+
+@pytest.fixture
+def client(app: Flask) -> FlaskClient:
+    return app.test_client()
+
+
+def auth_headers(token: str) -> dict[str, str]:
+    return {"Authorization": f"Bearer {token}"}
+
+
+class Accounts:
+    """Registers users through the API, the way the app does."""
+
+    def __init__(self, client: FlaskClient) -> None:
+        self.client = client
+
+    def register(
+        self, name: str = "Sam", *, email: str | None = None, timezone: str = "UTC"
+    ) -> dict[str, Any]:
+        email = email or f"{name.lower()}-{uuid.uuid4().hex[:8]}@example.com"
+        response = self.client.post(
+            "/api/v1/auth/register",
+            json={
+                "email": email,
+                "password": PASSWORD,
+                "display_name": name,
+                "timezone": timezone,
+            },
+        )
+        assert response.status_code == 201, response.get_json()
+        body = response.get_json()
+        body["email"] = email
+        body["headers"] = auth_headers(body["access_token"])
+        return body
+
+
+@pytest.fixture
+def accounts(client: FlaskClient) -> Accounts:
+    return Accounts(client)

@@ -1,0 +1,57 @@
+import pytest
+
+from api.config import Config, ConfigError, config_from_environment
+
+
+def test_development_defaults_need_no_environment():
+    config = config_from_environment({})
+    assert config.APP_ENV == "development"
+    assert config.SQLALCHEMY_DATABASE_URI is None
+    assert config.RATELIMIT_STORAGE_URI == "memory://"
+    assert config.RATELIMIT_ENABLED is True
+
+
+def test_production_refuses_default_secrets():
+    with pytest.raises(ConfigError, match="SECRET_KEY"):
+        config_from_environment(
+            {"APP_ENV": "production", "DATABASE_URL": "postgresql+psycopg://db/attune"}
+        )
+
+
+def test_production_refuses_to_start_without_a_database_url():
+    with pytest.raises(ConfigError, match="DATABASE_URL"):
+        config_from_environment(
+            {"APP_ENV": "production", "SECRET_KEY": "s" * 40, "JWT_SECRET_KEY": "j" * 40}
+        )
+
+
+def test_production_starts_with_real_secrets_and_database():
+    config = config_from_environment(
+        {
+            "APP_ENV": "production",
+            "SECRET_KEY": "s" * 40,
+            "JWT_SECRET_KEY": "j" * 40,
+            "DATABASE_URL": "postgresql+psycopg://db/attune",
+            "RATELIMIT_STORAGE_URI": "redis://127.0.0.1:6379/0",
+        }
+    )
+    assert config.SQLALCHEMY_DATABASE_URI == "postgresql+psycopg://db/attune"
+    assert config.RATELIMIT_STORAGE_URI == "redis://127.0.0.1:6379/0"
+
+
+def test_environment_sets_limits_and_token_lifetimes():
+    config = Config(
+        {
+            "RATELIMIT_LOGIN": "3 per minute",
+            "RATELIMIT_ENABLED": "false",
+            "JWT_ACCESS_TOKEN_MINUTES": "5",
+        }
+    )
+    assert config.RATELIMIT_LOGIN == "3 per minute"
+    assert config.RATELIMIT_ENABLED is False
+    assert config.JWT_ACCESS_TOKEN_EXPIRES.total_seconds() == 300
+
+
+def test_unknown_app_env_is_refused():
+    with pytest.raises(ConfigError):
+        config_from_environment({"APP_ENV": "staging"})
