@@ -5,6 +5,7 @@ from __future__ import annotations
 from collections.abc import Callable
 
 from flask import current_app, request
+from flask_jwt_extended import decode_token
 
 
 def client_address() -> str:
@@ -26,3 +27,15 @@ def configured(name: str) -> Callable[[], str]:
         return str(current_app.config[name])
 
     return limit
+
+
+def user_key() -> str:
+    """The account behind the bearer token; the client address when there is none."""
+    header = request.headers.get("Authorization", "")
+    if header.startswith("Bearer "):
+        try:
+            claims = decode_token(header.removeprefix("Bearer ").strip())
+        except Exception:
+            return f"address:{client_address()}"
+        return f"user:{claims.get('sub')}"
+    return f"address:{client_address()}"

@@ -3,10 +3,11 @@ from __future__ import annotations
 import uuid
 from datetime import datetime
 
-from sqlalchemy import ForeignKey, String, Uuid
-from sqlalchemy.orm import Mapped, mapped_column
+from sqlalchemy import ForeignKey, String, Uuid, and_, select
+from sqlalchemy.orm import Mapped, column_property, mapped_column
 
 from models.base import UTCDateTime, db, new_id, utcnow
+from models.couple import CoupleMember
 
 
 class User(db.Model):  # type: ignore[name-defined]
@@ -19,6 +20,14 @@ class User(db.Model):  # type: ignore[name-defined]
     display_name: Mapped[str] = mapped_column(String(50))
     timezone: Mapped[str] = mapped_column(String(64), default="UTC")
     created_at: Mapped[datetime] = mapped_column(UTCDateTime, default=utcnow)
+
+    # Loaded with the user in the same query: the couple they are in now, if any.
+    couple_id: Mapped[uuid.UUID | None] = column_property(
+        select(CoupleMember.couple_id)
+        .where(and_(CoupleMember.user_id == id, CoupleMember.active.is_(True)))
+        .correlate_except(CoupleMember)
+        .scalar_subquery()
+    )
 
 
 class TokenFamily(db.Model):  # type: ignore[name-defined]

@@ -5,6 +5,7 @@ from __future__ import annotations
 import os
 import uuid
 from collections.abc import Callable, Iterator
+from datetime import UTC, datetime, timedelta
 from typing import Any
 
 import pytest
@@ -109,3 +110,40 @@ class Accounts:
 @pytest.fixture
 def accounts(client: FlaskClient) -> Accounts:
     return Accounts(client)
+
+
+class Clock:
+    """A settable clock for `app.config["CLOCK"]`: time moves only when a test moves it."""
+
+    def __init__(self, start: datetime) -> None:
+        self.current = start
+
+    def __call__(self) -> datetime:
+        return self.current
+
+    def advance(self, **delta: float) -> None:
+        self.current += timedelta(**delta)
+
+
+@pytest.fixture
+def clock(app: Flask) -> Clock:
+    frozen = Clock(datetime.now(UTC).replace(microsecond=0))
+    app.config["CLOCK"] = frozen
+    return frozen
+
+
+@pytest.fixture
+def pair(client: FlaskClient, accounts: Accounts) -> Callable[..., tuple[dict, dict]]:
+    """Register two users and pair them through the API: returns (inviter, redeemer)."""
+
+    def make(first: str = "Alex", second: str = "Sam", **kwargs: Any) -> tuple[dict, dict]:
+        inviter = accounts.register(first, timezone=kwargs.get("first_timezone", "UTC"))
+        redeemer = accounts.register(second, timezone=kwargs.get("second_timezone", "UTC"))
+        code = client.post("/api/v1/invites", headers=inviter["headers"]).get_json()["code"]
+        response = client.post("/api/v1/couple", json={"code": code}, headers=redeemer["headers"])
+        assert response.status_code == 201, response.get_json()
+        couple = response.get_json()
+        inviter["couple_id"] = redeemer["couple_id"] = couple["id"]
+        return inviter, redeemer
+
+    return make

@@ -12,5 +12,5 @@ def user_view(user: User) -> dict[str, Any]:
         "display_name": user.display_name,
         "timezone": user.timezone,
         "created_at": user.created_at,
-        "couple_id": None,
+        "couple_id": user.couple_id,
     }
