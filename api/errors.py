@@ -136,6 +136,9 @@ def _handle_http_exception(exc: HTTPException) -> Response:
     headers = {name: value for name, value in exc.get_headers() if name.lower() != "content-type"}
     if status == 400 and messages is not None:
         return problem(400, "malformed_json", "The body is not valid JSON.", headers=headers)
+    if status >= 500 and status != 503:
+        original = getattr(exc, "original_exception", None)
+        log.error("error %s on %s %s", status, request.method, request.path, exc_info=original)
     code = CODE_BY_STATUS.get(status) or HTTPStatus(status).phrase.lower().replace(" ", "_")
     detail = exc.description if status != 500 else None
     if status == 413:

@@ -12,6 +12,7 @@ from flask_jwt_extended import jwt_required
 from flask_smorest import Api, Blueprint
 from flask_smorest.utils import prepare_response
 from swagger_ui_bundle import swagger_ui_path
+from webargs.flaskparser import FlaskParser
 
 from api.errors import PROBLEM_JSON
 from schemas.problem import ProblemSchema
@@ -53,8 +54,20 @@ class ProblemApi(Api):
 COMMON_ERRORS = (400, 413, 415, 429, 503)
 
 
+class StrictParser(FlaskParser):
+    # webargs drops unknown query parameters by default; the contract rejects them. Headers
+    # stay lenient: every request carries many that are none of our business.
+    DEFAULT_UNKNOWN_BY_LOCATION = {
+        **FlaskParser.DEFAULT_UNKNOWN_BY_LOCATION,
+        "query": None,
+        "querystring": None,
+    }
+
+
 class ApiBlueprint(Blueprint):
     """A smorest Blueprint that also documents errors and guards views with a bearer token."""
+
+    ARGUMENTS_PARSER = StrictParser()
 
     def errors(self, *statuses: int) -> Callable[[Callable[..., Any]], Callable[..., Any]]:
         def decorator(func: Callable[..., Any]) -> Callable[..., Any]:

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+from enum import StrEnum
 from functools import cache
 from typing import Any
 from zoneinfo import available_timezones
@@ -89,3 +90,29 @@ class Password(Text):
             metadata={"format": "password"},
             **kwargs,
         )
+
+
+class StrictInteger(fields.Integer):
+    """A JSON integer: not a string of digits, not 5.5, and not `true` (a Python int)."""
+
+    def __init__(self, **kwargs: Any) -> None:
+        super().__init__(strict=True, **kwargs)
+
+    def _validated(self, value: Any) -> int:
+        if isinstance(value, bool):
+            raise self.make_error("invalid")
+        return super()._validated(value)
+
+
+class StrictBoolean(fields.Boolean):
+    """Only JSON true or false, not "yes" or 1."""
+
+    def _deserialize(self, value: Any, attr: str | None, data: Any, **kwargs: Any) -> bool:
+        if not isinstance(value, bool):
+            raise self.make_error("invalid", input=value)
+        return value
+
+
+def enum_string(enum: type[StrEnum], **kwargs: Any) -> fields.String:
+    """A dumped enum value: a plain string, documented with its allowed values."""
+    return fields.String(dump_only=True, metadata={"enum": [e.value for e in enum]}, **kwargs)

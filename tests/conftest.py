@@ -147,3 +147,43 @@ def pair(client: FlaskClient, accounts: Accounts) -> Callable[..., tuple[dict, d
         return inviter, redeemer
 
     return make
+
+
+def checkin(client: FlaskClient, user: dict, **fields: Any) -> dict:
+    """Post a check-in through the API and return it (201 expected)."""
+    body = {"tone": "overwhelmed", "energy": 3, **fields}
+    response = client.post("/api/v1/checkins", json=body, headers=user["headers"])
+    assert response.status_code == 201, response.get_json()
+    return response.get_json()
+
+
+class StatementCounter:
+    """Counts the SQL statements an app sends, as seen by SQLAlchemy."""
+
+    def __init__(self) -> None:
+        self.statements: list[str] = []
+
+    def __call__(self, _conn: Any, _cursor: Any, statement: str, *_args: Any) -> None:
+        self.statements.append(statement)
+
+    @property
+    def count(self) -> int:
+        return len(self.statements)
+
+
+@pytest.fixture
+def count_statements(app: Flask) -> Callable[[Callable[[], Any]], StatementCounter]:
+    from sqlalchemy import event
+
+    def run(action: Callable[[], Any]) -> StatementCounter:
+        counter = StatementCounter()
+        with app.app_context():
+            engine = db.engine
+        event.listen(engine, "before_cursor_execute", counter)
+        try:
+            action()
+        finally:
+            event.remove(engine, "before_cursor_execute", counter)
+        return counter
+
+    return run

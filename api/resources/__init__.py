@@ -1,10 +1,12 @@
 """One smorest Blueprint per resource, mounted under /api/v1 (health at the root)."""
 
 from api.resources.auth import blp as auth_blp
+from api.resources.checkins import blp as checkins_blp
 from api.resources.couple import blp as couple_blp
 from api.resources.health import blp as health_blp
 from api.resources.invites import blp as invites_blp
 from api.resources.me import blp as me_blp
+from api.resources.responses import blp as responses_blp
 from api.resources.vocabulary import blp as vocabulary_blp
 
 API_PREFIX = "/api/v1"
@@ -16,4 +18,6 @@ BLUEPRINTS = [
     (me_blp, f"{API_PREFIX}/me"),
     (invites_blp, f"{API_PREFIX}/invites"),
     (couple_blp, f"{API_PREFIX}/couple"),
+    (checkins_blp, f"{API_PREFIX}/checkins"),
+    (responses_blp, API_PREFIX),
 ]

@@ -1,0 +1,90 @@
+from __future__ import annotations
+
+import uuid
+from datetime import datetime
+
+from sqlalchemy import (
+    Boolean,
+    CheckConstraint,
+    ForeignKey,
+    Index,
+    SmallInteger,
+    String,
+    Text,
+    Uuid,
+)
+from sqlalchemy.orm import Mapped, mapped_column, relationship
+
+from models.base import UTCDateTime, db, new_id, utcnow
+from models.vocabulary import ENERGY_MAX, ENERGY_MIN, Quadrant, Tone, quadrant
+
+
+class CheckIn(db.Model):  # type: ignore[name-defined]
+    __tablename__ = "checkins"
+    __table_args__ = (
+        CheckConstraint(f"energy BETWEEN {ENERGY_MIN} AND {ENERGY_MAX}", name="energy_range"),
+        CheckConstraint("visibility IN ('partner', 'private')", name="visibility_known"),
+        # Serves the newest-first keyset pages of one author, and the partner's window.
+        Index("ix_checkins_author_recorded", "author_id", "recorded_at", "id"),
+    )
+
+    # Clients may choose the id (offline-first): it doubles as an idempotency key.
+    id: Mapped[uuid.UUID] = mapped_column(Uuid, primary_key=True, default=new_id)
+    author_id: Mapped[uuid.UUID] = mapped_column(Uuid, ForeignKey("users.id", ondelete="CASCADE"))
+    tone: Mapped[str] = mapped_column(String(20))
+    energy: Mapped[int] = mapped_column(SmallInteger)
+    need: Mapped[str | None] = mapped_column(String(20), default=None)
+    note: Mapped[str | None] = mapped_column(Text, default=None)
+    visibility: Mapped[str] = mapped_column(String(10), default="partner")
+    recorded_at: Mapped[datetime] = mapped_column(UTCDateTime)
+    created_at: Mapped[datetime] = mapped_column(UTCDateTime, default=utcnow)
+    # Fingerprint of the request that created it: a retry must carry the same body.
+    request_hash: Mapped[str] = mapped_column(String(64))
+
+    responses: Mapped[list[Response]] = relationship(
+        back_populates="checkin",
+        order_by="Response.created_at",
+        lazy="raise",
+        passive_deletes=True,
+    )
+
+    @property
+    def quadrant(self) -> Quadrant:
+        return quadrant(Tone(self.tone), self.energy)
+
+
+class Response(db.Model):  # type: ignore[name-defined]
+    """A partner turning toward a check-in; `felt_heard` is the check-in author's rating."""
+
+    __tablename__ = "responses"
+
+    id: Mapped[uuid.UUID] = mapped_column(Uuid, primary_key=True, default=new_id)
+    checkin_id: Mapped[uuid.UUID] = mapped_column(
+        Uuid, ForeignKey("checkins.id", ondelete="CASCADE"), index=True
+    )
+    author_id: Mapped[uuid.UUID] = mapped_column(
+        Uuid, ForeignKey("users.id", ondelete="CASCADE"), index=True
+    )
+    kind: Mapped[str] = mapped_column(String(20))
+    message: Mapped[str | None] = mapped_column(Text, default=None)
+    felt_heard: Mapped[bool | None] = mapped_column(Boolean, default=None)
+    rated_at: Mapped[datetime | None] = mapped_column(UTCDateTime, default=None)
+    created_at: Mapped[datetime] = mapped_column(UTCDateTime, default=utcnow)
+
+    checkin: Mapped[CheckIn] = relationship(back_populates="responses", lazy="raise")
+
+
+class IdempotencyKey(db.Model):  # type: ignore[name-defined]
+    """An `Idempotency-Key` header seen from one user, and the check-in it created."""
+
+    __tablename__ = "idempotency_keys"
+
+    user_id: Mapped[uuid.UUID] = mapped_column(
+        Uuid, ForeignKey("users.id", ondelete="CASCADE"), primary_key=True
+    )
+    key: Mapped[str] = mapped_column(String(255), primary_key=True)
+    request_hash: Mapped[str] = mapped_column(String(64))
+    checkin_id: Mapped[uuid.UUID] = mapped_column(
+        Uuid, ForeignKey("checkins.id", ondelete="CASCADE"), index=True
+    )
+    created_at: Mapped[datetime] = mapped_column(UTCDateTime, default=utcnow)

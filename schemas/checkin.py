@@ -1,0 +1,91 @@
+from marshmallow import EXCLUDE, Schema, fields, validate
+
+from models.vocabulary import (
+    ENERGY_MAX,
+    ENERGY_MIN,
+    Need,
+    Quadrant,
+    ResponseKind,
+    Tone,
+    Visibility,
+)
+from schemas.base import LoadSchema, StrictBoolean, StrictInteger, Text, enum_string
+
+
+class ResponseSchema(Schema):
+    id = fields.UUID(dump_only=True)
+    checkin_id = fields.UUID(dump_only=True)
+    author_id = fields.UUID(dump_only=True)
+    kind = enum_string(ResponseKind)
+    message = fields.String(dump_only=True, allow_none=True)
+    felt_heard = fields.Boolean(
+        dump_only=True, allow_none=True, metadata={"description": "null until the author rates it"}
+    )
+    created_at = fields.AwareDateTime(dump_only=True)
+
+
+class CheckInSchema(Schema):
+    id = fields.UUID(dump_only=True)
+    author_id = fields.UUID(dump_only=True)
+    tone = enum_string(Tone)
+    energy = fields.Integer(dump_only=True)
+    quadrant = enum_string(Quadrant)
+    need = enum_string(Need, allow_none=True)
+    note = fields.String(dump_only=True, allow_none=True)
+    visibility = enum_string(Visibility)
+    recorded_at = fields.AwareDateTime(dump_only=True)
+    created_at = fields.AwareDateTime(dump_only=True)
+    responses = fields.List(fields.Nested(ResponseSchema), dump_only=True)
+
+
+class CheckInCreateSchema(LoadSchema):
+    id = fields.UUID(
+        metadata={"description": "Optional client-generated id; posting it again is safe."}
+    )
+    tone = fields.Enum(Tone, by_value=True, required=True)
+    energy = StrictInteger(
+        required=True,
+        validate=validate.Range(min=ENERGY_MIN, max=ENERGY_MAX),
+        metadata={"example": 3},
+    )
+    need = fields.Enum(Need, by_value=True, allow_none=True)
+    note = Text(allow_none=True, validate=validate.Length(max=1000))
+    visibility = fields.Enum(Visibility, by_value=True, load_default=Visibility.PARTNER)
+    recorded_at = fields.AwareDateTime(
+        metadata={
+            "description": "When the feeling was recorded (offline sync): not in the future "
+            "(5 minutes of clock skew allowed), not older than 7 days. Default: now."
+        }
+    )
+
+
+class CheckInQueryArgs(LoadSchema):
+    author = fields.String(load_default="both", validate=validate.OneOf(["me", "partner", "both"]))
+    # Query strings are text: a plain Integer parses "20"; the range keeps SQL from overflowing.
+    limit = fields.Integer(load_default=20, validate=validate.Range(min=1, max=100))
+    cursor = Text(validate=validate.Length(min=1, max=200))
+
+
+class CheckInPageSchema(Schema):
+    items = fields.List(fields.Nested(CheckInSchema))
+    next_cursor = fields.String(allow_none=True)
+
+
+class IdempotencyHeaders(Schema):
+    class Meta:
+        unknown = EXCLUDE  # every other request header is none of our business
+
+    idempotency_key = Text(
+        data_key="Idempotency-Key",
+        validate=validate.Length(min=1, max=255),
+        metadata={"description": "Makes a retried POST safe: same key and body replay."},
+    )
+
+
+class ResponseCreateSchema(LoadSchema):
+    kind = fields.Enum(ResponseKind, by_value=True, required=True)
+    message = Text(allow_none=True, validate=validate.Length(max=500))
+
+
+class FeltHeardSchema(LoadSchema):
+    felt_heard = StrictBoolean(required=True)
