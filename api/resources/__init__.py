@@ -6,6 +6,7 @@ from api.resources.couple import blp as couple_blp
 from api.resources.health import blp as health_blp
 from api.resources.invites import blp as invites_blp
 from api.resources.me import blp as me_blp
+from api.resources.prompts import blp as prompts_blp
 from api.resources.responses import blp as responses_blp
 from api.resources.vocabulary import blp as vocabulary_blp
 
@@ -20,4 +21,5 @@ BLUEPRINTS = [
     (couple_blp, f"{API_PREFIX}/couple"),
     (checkins_blp, f"{API_PREFIX}/checkins"),
     (responses_blp, API_PREFIX),
+    (prompts_blp, API_PREFIX),
 ]
