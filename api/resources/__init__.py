@@ -8,6 +8,7 @@ from api.resources.invites import blp as invites_blp
 from api.resources.me import blp as me_blp
 from api.resources.prompts import blp as prompts_blp
 from api.resources.responses import blp as responses_blp
+from api.resources.summary import blp as summary_blp
 from api.resources.vocabulary import blp as vocabulary_blp
 
 API_PREFIX = "/api/v1"
@@ -22,4 +23,5 @@ BLUEPRINTS = [
     (checkins_blp, f"{API_PREFIX}/checkins"),
     (responses_blp, API_PREFIX),
     (prompts_blp, API_PREFIX),
+    (summary_blp, API_PREFIX),
 ]

@@ -1,0 +1,127 @@
+from datetime import datetime
+from typing import Any
+from zoneinfo import ZoneInfo
+
+from flask.views import MethodView
+from flask_jwt_extended import current_user
+from sqlalchemy import select
+
+from api.attunement.summary import (
+    IsoWeek,
+    Person,
+    ResponseFact,
+    SharedCheckIn,
+    current_week,
+    summarize_week,
+    summarize_weeks,
+)
+from api.clock import now
+from api.errors import ApiError
+from api.openapi import COMMON_ERRORS, ApiBlueprint
+from api.pairing import Pairing, require_pairing
+from models import CheckIn, Response, db
+from models.vocabulary import Tone, Visibility
+from schemas.summary import SummariesQueryArgs, SummariesSchema, SummaryQueryArgs, SummarySchema
+
+blp = ApiBlueprint("summary", __name__, description="How the week went, for both of you.")
+
+
+def _shared_between(pairing: Pairing, start: datetime, end: datetime) -> Any:
+    """Both partners' shared check-ins of this pairing, recorded in [start, end)."""
+    return (
+        CheckIn.author_id.in_([pairing.partner.id, current_user.id]),
+        CheckIn.visibility == Visibility.PARTNER.value,
+        CheckIn.recorded_at >= max(start, pairing.couple.paired_at),
+        CheckIn.recorded_at < end,
+    )
+
+
+def week_rows(
+    pairing: Pairing, start: datetime, end: datetime
+) -> tuple[list[SharedCheckIn], list[ResponseFact]]:
+    """Just the rows of the weeks asked for: two bounded range scans, whatever the history."""
+    conditions = _shared_between(pairing, start, end)
+    checkins = [
+        SharedCheckIn(
+            row.id, row.author_id, Tone(row.tone), row.energy, row.recorded_at, row.created_at
+        )
+        for row in db.session.execute(
+            select(
+                CheckIn.id,
+                CheckIn.author_id,
+                CheckIn.tone,
+                CheckIn.energy,
+                CheckIn.recorded_at,
+                CheckIn.created_at,
+            ).where(*conditions)
+        )
+    ]
+    responses = [
+        ResponseFact(row.checkin_id, row.author_id, row.created_at, row.felt_heard)
+        for row in db.session.execute(
+            select(
+                Response.checkin_id, Response.author_id, Response.created_at, Response.felt_heard
+            )
+            .join(CheckIn, CheckIn.id == Response.checkin_id)
+            .where(*conditions)
+        )
+    ]
+    return checkins, responses
+
+
+def _people(pairing: Pairing) -> tuple[Person, Person]:
+    return (
+        Person(current_user.id, current_user.display_name),
+        Person(pairing.partner.id, pairing.partner.display_name),
+    )
+
+
+@blp.route("/couple/summary")
+class WeeklySummary(MethodView):
+    @blp.etag
+    @blp.authenticated()
+    @blp.arguments(SummaryQueryArgs, location="query")
+    @blp.response(200, SummarySchema)
+    @blp.errors(404, *COMMON_ERRORS)
+    def get(self, args: dict[str, Any]) -> dict[str, Any]:
+        """The week's connection summary, in your time zone."""
+        pairing = require_pairing(current_user)
+        tz = ZoneInfo(current_user.timezone)
+        moment = now()
+        if "week" in args:
+            try:
+                week = IsoWeek.parse(args["week"])
+            except ValueError as exc:
+                raise ApiError(
+                    422, "validation_error", f"week: {exc}", errors={"week": [str(exc)]}
+                ) from exc
+        else:
+            week = current_week(moment, tz)
+        start, _ = week.previous().bounds(tz)
+        _, end = week.bounds(tz)
+        checkins, responses = week_rows(pairing, start, end)
+        caller, partner = _people(pairing)
+        return summarize_week(week, tz, caller, partner, checkins, responses, moment)
+
+
+@blp.route("/couple/summaries")
+class WeeklyTrend(MethodView):
+    @blp.etag
+    @blp.authenticated()
+    @blp.arguments(SummariesQueryArgs, location="query")
+    @blp.response(200, SummariesSchema)
+    @blp.errors(404, *COMMON_ERRORS)
+    def get(self, args: dict[str, Any]) -> dict[str, Any]:
+        """The last N weeks as compact rows for a trend chart, newest first."""
+        pairing = require_pairing(current_user)
+        tz = ZoneInfo(current_user.timezone)
+        moment = now()
+        newest = current_week(moment, tz)
+        start, _ = newest.previous(args["weeks"] - 1).bounds(tz)
+        _, end = newest.bounds(tz)
+        checkins, responses = week_rows(pairing, start, end)
+        caller, partner = _people(pairing)
+        rows = summarize_weeks(
+            newest, args["weeks"], tz, caller, partner, checkins, responses, moment
+        )
+        return {"weeks": rows}
