@@ -11,6 +11,7 @@ from werkzeug.middleware.proxy_fix import ProxyFix
 from api.config import Config, config_from_environment
 from api.errors import ApiError, register_error_handlers
 from api.extensions import api, jwt, limiter, migrate
+from api.logs import init_logging
 from api.openapi import docs_assets, init_openapi
 from api.security import init_jwt, init_passwords
 from models import db
@@ -35,6 +36,7 @@ def create_app(config: Config | None = None) -> Flask:
         # Trust X-Forwarded-For only as far as the operator says proxies stand in front.
         app.wsgi_app = ProxyFix(app.wsgi_app, x_for=app.config["PROXY_FIX_X_FOR"])  # type: ignore[method-assign]
 
+    init_logging(app)  # first, so that every later hook and error has a request id
     db.init_app(app)
     # Batch mode lets Alembic alter SQLite tables (it rebuilds them), PostgreSQL alters in place.
     migrate.init_app(app, db, directory=MIGRATIONS_DIR, render_as_batch=True, compare_type=True)

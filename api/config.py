@@ -45,6 +45,9 @@ class Config:
             "pool_recycle": 1800,
         }
         self.PROXY_FIX_X_FOR = _int(env, "PROXY_FIX_X_FOR", 0)
+        # One JSON object per log line on stdout, for the log shipper to read.
+        self.LOG_JSON = _flag(env.get("LOG_JSON"), True)
+        self.LOG_LEVEL = env.get("LOG_LEVEL") or "INFO"
         self.MAX_CONTENT_LENGTH = _int(env, "MAX_CONTENT_LENGTH", 64 * 1024)
 
         self.JWT_ACCESS_TOKEN_EXPIRES = timedelta(minutes=_int(env, "JWT_ACCESS_TOKEN_MINUTES", 15))
@@ -58,6 +61,10 @@ class Config:
         self.RATELIMIT_ENABLED = _flag(env.get("RATELIMIT_ENABLED"), True)
         self.RATELIMIT_STORAGE_URI = env.get("RATELIMIT_STORAGE_URI") or "memory://"
         self.RATELIMIT_HEADERS_ENABLED = True
+        self.RATELIMIT_KEY_PREFIX = env.get("RATELIMIT_KEY_PREFIX") or "attune"
+        # A Redis outage must not take sign-in down with it: count in memory meanwhile.
+        self.RATELIMIT_IN_MEMORY_FALLBACK_ENABLED = True
+        self.RATELIMIT_SWALLOW_ERRORS = True
         self.RATELIMIT_LOGIN = env.get("RATELIMIT_LOGIN") or "10 per minute"
         self.RATELIMIT_LOGIN_ADDRESS = env.get("RATELIMIT_LOGIN_ADDRESS") or "100 per minute"
         self.RATELIMIT_REGISTER = env.get("RATELIMIT_REGISTER") or "20 per hour"
@@ -108,6 +115,7 @@ class TestConfig(Config):
         self.ARGON2_TIME_COST = 1
         self.ARGON2_MEMORY_COST = 1024
         self.RATELIMIT_ENABLED = False
+        self.LOG_JSON = False
         for name, value in overrides.items():
             setattr(self, name, value)
 

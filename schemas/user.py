@@ -48,3 +48,70 @@ class TokenPairSchema(Schema):
 
 class AuthResultSchema(TokenPairSchema):
     user = fields.Nested(UserSchema, dump_only=True)
+
+
+class DeleteAccountSchema(LoadSchema):
+    password = Text(required=True, load_only=True, validate=validate.Length(min=1, max=1024))
+
+
+class ExportedCheckInSchema(Schema):
+    id = fields.UUID()
+    tone = fields.String()
+    energy = fields.Integer()
+    quadrant = fields.String()
+    need = fields.String(allow_none=True)
+    note = fields.String(allow_none=True)
+    visibility = fields.String()
+    recorded_at = fields.AwareDateTime()
+    created_at = fields.AwareDateTime()
+
+
+class ExportedResponseSchema(Schema):
+    id = fields.UUID()
+    kind = fields.String()
+    message = fields.String(allow_none=True)
+    created_at = fields.AwareDateTime()
+
+
+class ExportedRatingSchema(Schema):
+    response_id = fields.UUID()
+    checkin_id = fields.UUID()
+    felt_heard = fields.Boolean()
+    rated_at = fields.AwareDateTime(allow_none=True)
+
+
+class ExportedPairingSchema(Schema):
+    couple_id = fields.UUID()
+    paired_at = fields.AwareDateTime()
+    ended_at = fields.AwareDateTime(allow_none=True)
+    partner_display_name = fields.String(allow_none=True)
+
+
+class ExportedInviteSchema(Schema):
+    created_at = fields.AwareDateTime()
+    expires_at = fields.AwareDateTime()
+    used_at = fields.AwareDateTime(allow_none=True)
+    withdrawn_at = fields.AwareDateTime(allow_none=True)
+
+
+class ExportedSessionSchema(Schema):
+    started_at = fields.AwareDateTime()
+    ended_at = fields.AwareDateTime(allow_none=True)
+
+
+class ExportedIdempotencyKeySchema(Schema):
+    key = fields.String()
+    checkin_id = fields.UUID()
+    created_at = fields.AwareDateTime()
+
+
+class ExportSchema(Schema):
+    exported_at = fields.AwareDateTime()
+    profile = fields.Nested(UserSchema)
+    checkins = fields.List(fields.Nested(ExportedCheckInSchema))
+    responses = fields.List(fields.Nested(ExportedResponseSchema))
+    felt_heard_ratings = fields.List(fields.Nested(ExportedRatingSchema))
+    pairings = fields.List(fields.Nested(ExportedPairingSchema))
+    invites = fields.List(fields.Nested(ExportedInviteSchema))
+    sessions = fields.List(fields.Nested(ExportedSessionSchema))
+    idempotency_keys = fields.List(fields.Nested(ExportedIdempotencyKeySchema))

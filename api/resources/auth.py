@@ -1,3 +1,4 @@
+import logging
 from typing import Any
 
 from flask.views import MethodView
@@ -23,6 +24,7 @@ from models import User, db
 from schemas.user import AuthResultSchema, LoginSchema, RegisterSchema, TokenPairSchema
 
 blp = ApiBlueprint("auth", __name__, description="Accounts and tokens.")
+log = logging.getLogger(__name__)
 
 INVALID_CREDENTIALS = ApiError(401, "invalid_credentials", "The email or password is not right.")
 
@@ -75,6 +77,7 @@ class Login(MethodView):
     def post(self, body: dict[str, Any]) -> dict[str, Any]:
         user = db.session.scalars(select(User).where(User.email == body["email"])).first()
         if not verify_password(user, body["password"]):
+            log.info("login refused", extra={"known_account": user is not None})
             raise INVALID_CREDENTIALS
         assert user is not None
         rehash_if_outdated(user, body["password"])
@@ -96,6 +99,10 @@ class Refresh(MethodView):
             # A spent refresh token came back: someone holds a copy. End the whole family.
             revoke_families(current_user.id, only=family_id)
             db.session.commit()
+            log.warning(
+                "refresh token reused; token family revoked",
+                extra={"user_id": str(current_user.id), "family_id": str(family_id)},
+            )
             raise ApiError(
                 401, "token_revoked", "This refresh token was already used; sign in again."
             )

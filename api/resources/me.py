@@ -1,16 +1,25 @@
+import logging
 from typing import Any
 
 from flask.views import MethodView
 from flask_jwt_extended import current_user, get_jwt
 
+from api.account import delete_account, export_of
 from api.errors import ApiError
 from api.openapi import COMMON_ERRORS, ApiBlueprint
 from api.resources.users import user_view
 from api.security import family_of, hash_password, revoke_families, verify_password
 from models import db
-from schemas.user import PasswordChangeSchema, UserSchema, UserUpdateSchema
+from schemas.user import (
+    DeleteAccountSchema,
+    ExportSchema,
+    PasswordChangeSchema,
+    UserSchema,
+    UserUpdateSchema,
+)
 
 blp = ApiBlueprint("me", __name__, description="The signed-in user's own account.")
+log = logging.getLogger(__name__)
 
 
 @blp.route("")
@@ -30,6 +39,29 @@ class Me(MethodView):
             setattr(current_user, field, value)
         db.session.commit()
         return user_view(current_user)
+
+    @blp.authenticated()
+    @blp.arguments(DeleteAccountSchema, example={"password": "a long passphrase"})
+    @blp.response(204)
+    @blp.errors(*COMMON_ERRORS)
+    def delete(self, body: dict[str, Any]) -> None:
+        """Delete your account and everything that is yours; your partner's data stays."""
+        if not verify_password(current_user, body["password"]):
+            raise ApiError(401, "invalid_credentials", "The password is not right.")
+        user_id = str(current_user.id)
+        delete_account(current_user)
+        db.session.commit()
+        log.info("account deleted", extra={"user_id": user_id})
+
+
+@blp.route("/export")
+class Export(MethodView):
+    @blp.authenticated()
+    @blp.response(200, ExportSchema)
+    @blp.errors(*COMMON_ERRORS)
+    def get(self) -> dict[str, Any]:
+        """Everything stored about you, as one JSON document."""
+        return export_of(current_user, user_view(current_user))
 
 
 @blp.route("/password")

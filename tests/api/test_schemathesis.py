@@ -9,7 +9,7 @@ from __future__ import annotations
 
 import pytest
 import schemathesis
-from hypothesis import HealthCheck, given, settings
+from hypothesis import HealthCheck, assume, given, settings
 from schemathesis.checks import CHECKS, load_all_checks
 from schemathesis.generation.modes import GenerationMode
 
@@ -49,6 +49,9 @@ def test_operation_conforms_to_the_spec(app, client, method, path, mode):
         suppress_health_check=list(HealthCheck),
     )
     def conforms(case):
+        # A query parameter whose value is an empty list is not sent at all, so the server
+        # cannot reject it: schemathesis would call that a schema-violating request accepted.
+        assume(not any(value == [] for value in (case.query or {}).values()))
         case.call_and_validate(headers=bearer, checks=CHECKS_TO_RUN)
 
     conforms()

@@ -1,0 +1,134 @@
+"""Taking your data with you, and leaving: the account's export and its deletion."""
+
+from __future__ import annotations
+
+from typing import Any
+
+from sqlalchemy import delete, select
+from sqlalchemy.orm import aliased
+
+from api.clock import now
+from api.pairing import current_pairing, end_couple
+from models import (
+    CheckIn,
+    Couple,
+    CoupleMember,
+    IdempotencyKey,
+    Invite,
+    Response,
+    TokenFamily,
+    User,
+    db,
+)
+from models.vocabulary import Tone, quadrant
+
+
+def export_of(user: User, profile: dict[str, Any]) -> dict[str, Any]:
+    """Everything stored about `user`, and of any partner nothing but a display name.
+
+    Leaves out what is someone else's (the partner's responses to the user's check-ins
+    appear only as the rating the user gave them; the user's own responses do not point
+    at the partner's check-ins) and every secret: password hash, tokens, invite codes.
+    """
+    checkins = db.session.scalars(
+        select(CheckIn).where(CheckIn.author_id == user.id).order_by(CheckIn.recorded_at)
+    ).all()
+    written = db.session.scalars(
+        select(Response).where(Response.author_id == user.id).order_by(Response.created_at)
+    ).all()
+    ratings = db.session.execute(
+        select(Response.id, Response.checkin_id, Response.felt_heard, Response.rated_at)
+        .join(CheckIn, CheckIn.id == Response.checkin_id)
+        .where(CheckIn.author_id == user.id, Response.felt_heard.is_not(None))
+        .order_by(Response.rated_at)
+    ).all()
+    mine, theirs = aliased(CoupleMember), aliased(CoupleMember)
+    pairings = db.session.execute(
+        select(Couple.id, Couple.paired_at, Couple.ended_at, User.display_name)
+        .join(mine, (mine.couple_id == Couple.id) & (mine.user_id == user.id))
+        .outerjoin(theirs, (theirs.couple_id == Couple.id) & (theirs.user_id != user.id))
+        .outerjoin(User, User.id == theirs.user_id)
+        .order_by(Couple.paired_at)
+    ).all()
+    invites = db.session.scalars(
+        select(Invite).where(Invite.creator_id == user.id).order_by(Invite.created_at)
+    ).all()
+    sessions = db.session.scalars(
+        select(TokenFamily).where(TokenFamily.user_id == user.id).order_by(TokenFamily.created_at)
+    ).all()
+    keys = db.session.scalars(
+        select(IdempotencyKey)
+        .where(IdempotencyKey.user_id == user.id)
+        .order_by(IdempotencyKey.created_at)
+    ).all()
+    return {
+        "exported_at": now(),
+        "profile": profile,
+        "checkins": [
+            {
+                "id": c.id,
+                "tone": c.tone,
+                "energy": c.energy,
+                "quadrant": quadrant(Tone(c.tone), c.energy).value,
+                "need": c.need,
+                "note": c.note,
+                "visibility": c.visibility,
+                "recorded_at": c.recorded_at,
+                "created_at": c.created_at,
+            }
+            for c in checkins
+        ],
+        "responses": [
+            {
+                "id": r.id,
+                "kind": r.kind,
+                "message": r.message,
+                "created_at": r.created_at,
+            }
+            for r in written
+        ],
+        "felt_heard_ratings": [
+            {
+                "response_id": r.id,
+                "checkin_id": r.checkin_id,
+                "felt_heard": r.felt_heard,
+                "rated_at": r.rated_at,
+            }
+            for r in ratings
+        ],
+        "pairings": [
+            {
+                "couple_id": p.id,
+                "paired_at": p.paired_at,
+                "ended_at": p.ended_at,
+                "partner_display_name": p.display_name,
+            }
+            for p in pairings
+        ],
+        "invites": [
+            {
+                "created_at": i.created_at,
+                "expires_at": i.expires_at,
+                "used_at": i.used_at,
+                "withdrawn_at": i.withdrawn_at,
+            }
+            for i in invites
+        ],
+        "sessions": [{"started_at": s.created_at, "ended_at": s.revoked_at} for s in sessions],
+        "idempotency_keys": [
+            {"key": k.key, "checkin_id": k.checkin_id, "created_at": k.created_at} for k in keys
+        ],
+    }
+
+
+def delete_account(user: User) -> None:
+    """Delete the user and everything that is theirs; end their pairing (not committed).
+
+    The database cascades from the user row to check-ins (and the responses to them),
+    responses written, invites, idempotency keys, token families and memberships. The
+    couple row stays, ended, as the partner's history; the partner's own data stays.
+    """
+    pairing = current_pairing(user)
+    if pairing is not None:
+        end_couple(pairing.couple.id, now())
+    db.session.execute(delete(User).where(User.id == user.id))

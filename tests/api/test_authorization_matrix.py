@@ -1,0 +1,141 @@
+"""Every documented operation, called by people who must not reach the victim's data.
+
+The operations come from /openapi.json, so a new endpoint is covered the moment it is
+documented. Path parameters are filled with real ids of the victim's resources.
+"""
+
+from __future__ import annotations
+
+import json
+import re
+
+import pytest
+
+from api import create_app
+from api.config import TestConfig
+from tests.conftest import Accounts, checkin
+
+CALLERS = ("stranger", "ex_partner", "anonymous")
+
+
+def _operations() -> list[tuple[str, str, dict]]:
+    spec = create_app(TestConfig("sqlite://")).test_client().get("/openapi.json").get_json()
+    return [
+        (method.upper(), path, operation)
+        for path, item in sorted(spec["paths"].items())
+        for method, operation in item.items()
+        if method in {"get", "post", "put", "patch", "delete"}
+    ]
+
+
+OPERATIONS = _operations()
+
+
+def _pair(client, inviter, redeemer):
+    code = client.post("/api/v1/invites", headers=inviter["headers"]).get_json()["code"]
+    assert (
+        client.post("/api/v1/couple", json={"code": code}, headers=redeemer["headers"]).status_code
+        == 201
+    )
+
+
+@pytest.fixture
+def world(client, clock):
+    accounts = Accounts(client)
+    victim = accounts.register("Victim")
+    ex = accounts.register("Jo")
+    _pair(client, ex, victim)
+    from_old_pairing = checkin(client, victim, tone="hurt", energy=2, note="victim old note")
+    ex_answer = client.post(
+        f"/api/v1/checkins/{from_old_pairing['id']}/responses",
+        json={"kind": "comfort", "message": "ex old words"},
+        headers=ex["headers"],
+    ).get_json()
+    client.delete("/api/v1/couple", headers=victim["headers"])
+    clock.advance(minutes=1)
+
+    partner = accounts.register("Partner")
+    _pair(client, partner, victim)
+    shared = checkin(client, victim, tone="sad", energy=3, note="victim shared note")
+    private = checkin(
+        client, victim, tone="angry", energy=9, visibility="private", note="victim private note"
+    )
+    answer = client.post(
+        f"/api/v1/checkins/{shared['id']}/responses",
+        json={"kind": "reflect", "message": "partner words"},
+        headers=partner["headers"],
+    ).get_json()
+
+    stranger, stranger_partner = accounts.register("Kim"), accounts.register("Lee")
+    _pair(client, stranger_partner, stranger)
+    checkin(client, stranger, tone="calm", energy=4)
+
+    markers = [
+        victim["email"],
+        victim["user"]["id"],
+        victim["access_token"],
+        shared["id"],
+        private["id"],
+        from_old_pairing["id"],
+        answer["id"],
+        # (The ex's own old response is theirs to keep: its id is no marker.)
+        "victim old note",
+        "victim shared note",
+        "victim private note",
+        "partner words",
+    ]
+    return {
+        "headers": {"stranger": stranger["headers"], "ex_partner": ex["headers"], "anonymous": {}},
+        # The ex-partner tries the ids they once could see; the stranger, the current ones.
+        "ids": {
+            "ex_partner": {"checkin_id": from_old_pairing["id"], "response_id": ex_answer["id"]},
+            "stranger": {"checkin_id": shared["id"], "response_id": answer["id"]},
+            "anonymous": {"checkin_id": private["id"], "response_id": answer["id"]},
+        },
+        "markers": markers,
+    }
+
+
+def _example_body(operation: dict) -> dict | None:
+    content = operation.get("requestBody", {}).get("content", {})
+    media = content.get("application/json")
+    if media is None:
+        return None
+    return media.get("example", {})
+
+
+@pytest.mark.parametrize("caller", CALLERS)
+@pytest.mark.parametrize(
+    ("method", "path", "operation"), OPERATIONS, ids=[f"{m} {p}" for m, p, _ in OPERATIONS]
+)
+def test_nobody_else_reaches_the_victim(client, world, method, path, operation, caller):
+    params = re.findall(r"{(\w+)}", path)
+    ids = world["ids"][caller]
+    assert set(params) <= set(ids), f"no victim id to try for {params} in {path}"
+    url = path.format(**{name: ids[name] for name in params})
+    body = _example_body(operation)
+    response = client.open(
+        url,
+        method=method,
+        headers=world["headers"][caller],
+        **({"json": body} if body is not None else {}),
+    )
+
+    secured = bool(operation.get("security"))
+    if caller == "anonymous" and secured:
+        assert response.status_code == 401, (url, response.get_json())
+    elif params:
+        assert response.status_code == 404, (url, response.get_json())
+    text = response.get_data(as_text=True)
+    for marker in world["markers"]:
+        assert marker not in text, (url, marker)
+    if response.status_code >= 400:
+        assert response.mimetype == "application/problem+json"
+        assert json.loads(text)["code"]
+
+
+def test_the_matrix_covers_every_documented_operation():
+    documented = {(m, p) for m, p, _ in OPERATIONS}
+    assert ("GET", "/api/v1/checkins/{checkin_id}") in documented
+    assert ("GET", "/api/v1/me/export") in documented
+    assert len(documented) >= 25
