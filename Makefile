@@ -4,7 +4,7 @@ VENV := .venv
 BIN := $(VENV)/bin
 PORT ?= 5000
 
-.PHONY: run test lint migrate clean
+.PHONY: run test lint migrate clean bench
 
 $(BIN)/python:
 	$(PYTHON) -m venv $(VENV)
@@ -35,3 +35,11 @@ lint: $(VENV)/.installed-dev
 
 clean:
 	rm -rf $(VENV) instance .pytest_cache .mypy_cache .ruff_cache .coverage
+
+$(VENV)/.installed-bench: pyproject.toml | $(BIN)/python
+	$(BIN)/pip install -e '.[bench]'
+	touch $@ $(VENV)/.installed
+
+# Needs PostgreSQL on 127.0.0.1 (trust auth for postgres) and wrk (installed if missing).
+bench: $(VENV)/.installed-bench
+	$(BIN)/python bench/run.py

@@ -7,6 +7,7 @@ from typing import Any
 from sqlalchemy import delete, select
 from sqlalchemy.orm import aliased
 
+from api.caller import Caller
 from api.clock import now
 from api.pairing import current_pairing, end_couple
 from models import (
@@ -23,7 +24,7 @@ from models import (
 from models.vocabulary import Tone, quadrant
 
 
-def export_of(user: User, profile: dict[str, Any]) -> dict[str, Any]:
+def export_of(user: Caller, profile: dict[str, Any]) -> dict[str, Any]:
     """Everything stored about `user`, and of any partner nothing but a display name.
 
     Leaves out what is someone else's (the partner's responses to the user's check-ins
@@ -121,7 +122,7 @@ def export_of(user: User, profile: dict[str, Any]) -> dict[str, Any]:
     }
 
 
-def delete_account(user: User) -> None:
+def delete_account(user: Caller) -> None:
     """Delete the user and everything that is theirs; end their pairing (not committed).
 
     The database cascades from the user row to check-ins (and the responses to them),
@@ -130,5 +131,5 @@ def delete_account(user: User) -> None:
     """
     pairing = current_pairing(user)
     if pairing is not None:
-        end_couple(pairing.couple.id, now())
+        end_couple(pairing.couple_id, now())
     db.session.execute(delete(User).where(User.id == user.id))

@@ -127,8 +127,18 @@ def validation_problem(messages: Any) -> Response:
     return problem(422, "validation_error", detail or None, errors=merged)
 
 
+def _not_modified() -> Response:
+    response = Response(status=304)
+    if len(request.if_none_match.as_set()) == 1:
+        (etag,) = request.if_none_match.as_set()
+        response.set_etag(etag)
+    return response
+
+
 def _handle_http_exception(exc: HTTPException) -> Response:
     status = exc.code or 500
+    if status == 304:  # an ETag matched If-None-Match: not an error, and no body
+        return _not_modified()
     data = getattr(exc, "data", None) or {}
     messages = data.get("messages")
     if status == 422 and messages is not None:

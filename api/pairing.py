@@ -1,45 +1,52 @@
-"""Who is paired with whom: the queries every couple-aware resource starts from."""
+"""Who is paired with whom: plain facts every couple-aware resource starts from."""
 
 from __future__ import annotations
 
 import uuid
 from dataclasses import dataclass
 from datetime import datetime
+from typing import Protocol
 
-from sqlalchemy import select, update
+from sqlalchemy import update
 
 from api.errors import ApiError
-from models import Couple, CoupleMember, User, db
+from models import Couple, CoupleMember, db
+
+
+@dataclass(frozen=True)
+class Partner:
+    id: uuid.UUID
+    display_name: str
+    timezone: str
 
 
 @dataclass(frozen=True)
 class Pairing:
-    couple: Couple
-    partner: User
+    """The couple a user is in now, and the other person in it."""
+
+    couple_id: uuid.UUID
+    paired_at: datetime
+    partner: Partner
+
+
+class HasPairing(Protocol):
+    @property
+    def pairing(self) -> Pairing | None: ...
 
 
 def not_paired() -> ApiError:
     return ApiError(404, "not_paired", "You are not paired with a partner.")
 
 
-def current_pairing(user: User) -> Pairing | None:
-    """The caller's active couple and partner, in one query."""
-    if user.couple_id is None:
-        return None
-    row = db.session.execute(
-        select(Couple, User)
-        .join(CoupleMember, CoupleMember.couple_id == Couple.id)
-        .join(User, User.id == CoupleMember.user_id)
-        .where(Couple.id == user.couple_id, Couple.ended_at.is_(None), User.id != user.id)
-    ).first()
-    return Pairing(couple=row[0], partner=row[1]) if row else None
+def current_pairing(caller: HasPairing) -> Pairing | None:
+    # Loaded with the caller by the token check: no query of its own.
+    return caller.pairing
 
 
-def require_pairing(user: User) -> Pairing:
-    pairing = current_pairing(user)
-    if pairing is None:
+def require_pairing(caller: HasPairing) -> Pairing:
+    if caller.pairing is None:
         raise not_paired()
-    return pairing
+    return caller.pairing
 
 
 def create_couple(first: uuid.UUID, second: uuid.UUID, now: datetime) -> Couple:

@@ -11,8 +11,9 @@ from argon2 import PasswordHasher
 from argon2.exceptions import InvalidHashError, VerificationError
 from flask import Flask, Response, current_app, g
 from flask_jwt_extended import JWTManager, create_access_token, create_refresh_token, get_jti
-from sqlalchemy import select, update
+from sqlalchemy import update
 
+from api.caller import Caller, load_caller
 from api.errors import problem
 from models import TokenFamily, User, db
 
@@ -62,7 +63,7 @@ def _now() -> datetime:
     return datetime.now(UTC)
 
 
-def issue_tokens(user: User, family: TokenFamily | None = None) -> dict[str, Any]:
+def issue_tokens(user: User | Caller, family: TokenFamily | None = None) -> dict[str, Any]:
     """Issue an access and refresh token pair; a login starts a new family."""
     if family is None:
         family = TokenFamily(id=uuid.uuid4(), user_id=user.id, refresh_jti="")
@@ -79,7 +80,9 @@ def issue_tokens(user: User, family: TokenFamily | None = None) -> dict[str, Any
     }
 
 
-def rotate_refresh_token(user: User, family_id: uuid.UUID, presented_jti: str) -> dict | None:
+def rotate_refresh_token(
+    user_id: uuid.UUID, family_id: uuid.UUID, presented_jti: str
+) -> dict | None:
     """Spend the presented refresh token and issue the next pair.
 
     The compare-and-swap on `refresh_jti` makes two concurrent uses of one token end with
@@ -90,7 +93,7 @@ def rotate_refresh_token(user: User, family_id: uuid.UUID, presented_jti: str) -
     if family is None:
         return None
     pending = {"fam": str(family_id)}
-    refresh_token = create_refresh_token(identity=str(user.id), additional_claims=pending)
+    refresh_token = create_refresh_token(identity=str(user_id), additional_claims=pending)
     swapped = db.session.execute(
         update(TokenFamily)
         .where(
@@ -103,7 +106,7 @@ def rotate_refresh_token(user: User, family_id: uuid.UUID, presented_jti: str) -
     )
     if swapped.rowcount != 1:  # type: ignore[attr-defined]
         return None
-    access_token = create_access_token(identity=str(user.id), additional_claims=pending)
+    access_token = create_access_token(identity=str(user_id), additional_claims=pending)
     return {
         "access_token": access_token,
         "refresh_token": refresh_token,
@@ -142,25 +145,17 @@ def _parse_uuid(value: Any) -> uuid.UUID | None:
 def init_jwt(jwt: JWTManager) -> None:
     @jwt.token_in_blocklist_loader
     def _token_is_revoked(_header: dict, payload: dict) -> bool:
-        # One query answers both "is the family live?" and "who is this?".
+        # One query answers "is the family live?", "who is this?" and "paired with whom?".
         user_id, family_id = _parse_uuid(payload.get("sub")), _parse_uuid(payload.get("fam"))
         if user_id is None or family_id is None:
             return True
-        user = db.session.scalars(
-            select(User)
-            .join(TokenFamily, TokenFamily.user_id == User.id)
-            .where(
-                User.id == user_id,
-                TokenFamily.id == family_id,
-                TokenFamily.revoked_at.is_(None),
-            )
-        ).first()
-        g.attune_user = user
-        return user is None
+        caller = load_caller(user_id, family_id)
+        g.attune_caller = caller
+        return caller is None
 
     @jwt.user_lookup_loader
-    def _current_user(_header: dict, payload: dict) -> User | None:
-        return g.get("attune_user")
+    def _current_user(_header: dict, payload: dict) -> Caller | None:
+        return g.get("attune_caller")
 
     @jwt.user_lookup_error_loader
     def _user_gone(_header: dict, _payload: dict) -> Response:

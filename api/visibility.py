@@ -11,10 +11,11 @@ import uuid
 from typing import Any
 
 from sqlalchemy import and_, false, or_, select
-from sqlalchemy.orm import selectinload
 
+from api.caller import Caller
 from api.pairing import Pairing
-from models import CheckIn, User, db
+from api.render import CHECKIN_COLUMNS
+from models import CheckIn, db
 from models.vocabulary import Visibility
 
 
@@ -25,18 +26,16 @@ def shared_by_partner(pairing: Pairing | None) -> Any:
     return and_(
         CheckIn.author_id == pairing.partner.id,
         CheckIn.visibility == Visibility.PARTNER.value,
-        CheckIn.recorded_at >= pairing.couple.paired_at,
+        CheckIn.recorded_at >= pairing.paired_at,
     )
 
 
-def visible_to(user: User, pairing: Pairing | None) -> Any:
+def visible_to(user: Caller, pairing: Pairing | None) -> Any:
     return or_(CheckIn.author_id == user.id, shared_by_partner(pairing))
 
 
-def visible_checkin(
-    user: User, pairing: Pairing | None, checkin_id: uuid.UUID, *, with_responses: bool = True
-) -> CheckIn | None:
-    statement = select(CheckIn).where(CheckIn.id == checkin_id, visible_to(user, pairing))
-    if with_responses:
-        statement = statement.options(selectinload(CheckIn.responses))
-    return db.session.scalars(statement).first()
+def visible_checkin(user: Caller, pairing: Pairing | None, checkin_id: uuid.UUID) -> Any | None:
+    """The check-in's columns if the caller may see it, else None (to answer 404)."""
+    return db.session.execute(
+        select(*CHECKIN_COLUMNS).where(CheckIn.id == checkin_id, visible_to(user, pairing))
+    ).first()

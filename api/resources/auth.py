@@ -94,7 +94,7 @@ class Refresh(MethodView):
     def post(self) -> dict[str, Any]:
         claims = get_jwt()
         family_id = family_of(claims)
-        tokens = rotate_refresh_token(current_user, family_id, claims["jti"])
+        tokens = rotate_refresh_token(current_user.id, family_id, claims["jti"])
         if tokens is None:
             # A spent refresh token came back: someone holds a copy. End the whole family.
             revoke_families(current_user.id, only=family_id)

@@ -4,20 +4,29 @@ import hashlib
 import json
 import uuid
 from datetime import UTC, datetime, timedelta
+from functools import cache
 from typing import Any
 
 from flask.views import MethodView
 from flask_jwt_extended import current_user
-from sqlalchemy import and_, delete, or_, select
+from sqlalchemy import and_, bindparam, delete, or_, select, union_all
 from sqlalchemy.exc import IntegrityError
-from sqlalchemy.orm import selectinload
 
+from api.caller import Caller
 from api.clock import now
 from api.errors import ApiError, not_found
 from api.openapi import COMMON_ERRORS, ApiBlueprint
-from api.pairing import current_pairing
-from api.visibility import shared_by_partner, visible_checkin, visible_to
-from models import CheckIn, IdempotencyKey, User, db
+from api.pairing import Pairing, current_pairing
+from api.render import (
+    CHECKIN_COLUMNS,
+    checkin_json,
+    checkins_json,
+    json_response,
+    responses_by_checkin,
+)
+from api.visibility import visible_checkin
+from models import CheckIn, IdempotencyKey, db
+from models.vocabulary import Visibility
 from schemas.checkin import (
     CheckInCreateSchema,
     CheckInPageSchema,
@@ -68,7 +77,7 @@ def check_recorded_at(recorded_at: datetime, moment: datetime) -> None:
     )
 
 
-def encode_cursor(checkin: CheckIn) -> str:
+def encode_cursor(checkin: Any) -> str:
     raw = f"{checkin.recorded_at.isoformat()}|{checkin.id}"
     return base64.urlsafe_b64encode(raw.encode()).decode().rstrip("=")
 
@@ -90,16 +99,14 @@ def decode_cursor(cursor: str) -> tuple[datetime, uuid.UUID]:
         ) from exc
 
 
-def _with_responses(checkin_id: uuid.UUID) -> CheckIn:
-    return db.session.scalars(
-        select(CheckIn)
-        .where(CheckIn.id == checkin_id)
-        .options(selectinload(CheckIn.responses))
-        .execution_options(populate_existing=True)
-    ).one()
+def stored_checkin_json(checkin_id: uuid.UUID) -> dict[str, Any]:
+    row = db.session.execute(select(*CHECKIN_COLUMNS).where(CheckIn.id == checkin_id)).one()
+    return checkin_json(row, responses_by_checkin([checkin_id]).get(checkin_id, ()))
 
 
-def _replay(user: User, body: dict[str, Any], key: str | None, print_: str) -> CheckIn | None:
+def _replay(
+    user: Caller, body: dict[str, Any], key: str | None, print_: str
+) -> dict[str, Any] | None:
     """The stored check-in if this post repeats an earlier one; 409 if it contradicts it."""
     if key is not None:
         record = db.session.get(IdempotencyKey, (user.id, key))
@@ -108,7 +115,7 @@ def _replay(user: User, body: dict[str, Any], key: str | None, print_: str) -> C
                 body.get("id") is not None and body["id"] != record.checkin_id
             ):
                 raise idempotency_conflict()
-            return _with_responses(record.checkin_id)
+            return stored_checkin_json(record.checkin_id)
         if record is not None:  # expired: the key may be used afresh
             db.session.delete(record)
             db.session.flush()
@@ -117,8 +124,70 @@ def _replay(user: User, body: dict[str, Any], key: str | None, print_: str) -> C
         if existing is not None:
             if existing.author_id != user.id or existing.request_hash != print_:
                 raise idempotency_conflict()
-            return _with_responses(existing.id)
+            return stored_checkin_json(existing.id)
     return None
+
+
+def _newest_of(scope: Any, with_cursor: bool) -> Any:
+    statement = select(*CHECKIN_COLUMNS).where(scope)
+    if with_cursor:
+        after_at: Any = bindparam("after_at")
+        after_id: Any = bindparam("after_id")
+        statement = statement.where(
+            or_(
+                CheckIn.recorded_at < after_at,
+                and_(CheckIn.recorded_at == after_at, CheckIn.id < after_id),
+            )
+        )
+    return statement.order_by(CheckIn.recorded_at.desc(), CheckIn.id.desc()).limit(
+        bindparam("page_size")
+    )
+
+
+@cache
+def _page_statement(author: str, paired: bool, with_cursor: bool) -> Any:
+    """Built once per shape, with bound parameters, so each request only binds values.
+
+    Each author's rows come from their own index range, newest first, limited to the
+    page; the two short lists are then merged. The cost stays that of one page, however
+    long the history.
+    """
+    mine = CheckIn.author_id == bindparam("me")
+    theirs = and_(
+        CheckIn.author_id == bindparam("partner"),
+        CheckIn.visibility == Visibility.PARTNER.value,
+        CheckIn.recorded_at >= bindparam("paired_at"),
+    )
+    scopes = []
+    if author in ("me", "both"):
+        scopes.append(mine)
+    if author in ("partner", "both") and paired:
+        scopes.append(theirs)
+    if not scopes:
+        return None
+    if len(scopes) == 1:
+        return _newest_of(scopes[0], with_cursor)
+    merged = union_all(*(select(_newest_of(s, with_cursor).subquery()) for s in scopes)).subquery()
+    return (
+        select(merged)
+        .order_by(merged.c.recorded_at.desc(), merged.c.id.desc())
+        .limit(bindparam("page_size"))
+    )
+
+
+def newest_first(
+    caller: Caller, pairing: Pairing | None, author: str, limit: int, cursor: str | None
+) -> list[Any]:
+    """One page of check-ins (and one more, to know whether a next page exists)."""
+    statement = _page_statement(author, pairing is not None, cursor is not None)
+    if statement is None:
+        return []
+    values: dict[str, Any] = {"me": caller.id, "page_size": limit + 1}
+    if pairing is not None:
+        values.update(partner=pairing.partner.id, paired_at=pairing.paired_at)
+    if cursor is not None:
+        values["after_at"], values["after_id"] = decode_cursor(cursor)
+    return list(db.session.execute(statement, values))
 
 
 @blp.route("")
@@ -140,7 +209,7 @@ class CheckIns(MethodView):
         print_ = fingerprint(body)
         stored = _replay(current_user, body, key, print_)
         if stored is not None:
-            return stored, 200
+            return json_response(stored, 200)
         moment = now()
         recorded_at = (body.get("recorded_at") or moment).astimezone(UTC)
         check_recorded_at(recorded_at, moment)
@@ -155,7 +224,6 @@ class CheckIns(MethodView):
             recorded_at=recorded_at,
             created_at=moment,
             request_hash=print_,
-            responses=[],
         )
         db.session.add(checkin)
         if key is not None:
@@ -176,42 +244,22 @@ class CheckIns(MethodView):
             stored = _replay(current_user, body, key, print_)
             if stored is None:
                 raise
-            return stored, 200
-        return checkin
+            return json_response(stored, 200)
+        return json_response(checkin_json(checkin), 201)
 
     @blp.authenticated()
     @blp.arguments(CheckInQueryArgs, location="query")
     @blp.response(200, CheckInPageSchema)
     @blp.errors(*COMMON_ERRORS)
-    def get(self, args: dict[str, Any]) -> dict[str, Any]:
+    def get(self, args: dict[str, Any]) -> Any:
         """Check-ins, newest first by `recorded_at`, a page at a time."""
-        pairing = current_pairing(current_user)
-        if args["author"] == "me":
-            scope = CheckIn.author_id == current_user.id
-        elif args["author"] == "partner":
-            scope = shared_by_partner(pairing)
-        else:
-            scope = visible_to(current_user, pairing)
-        if args["author"] == "partner" and pairing is None:
-            return {"items": [], "next_cursor": None}
-        statement = select(CheckIn).where(scope)
-        if "cursor" in args:
-            after_at, after_id = decode_cursor(args["cursor"])
-            statement = statement.where(
-                or_(
-                    CheckIn.recorded_at < after_at,
-                    and_(CheckIn.recorded_at == after_at, CheckIn.id < after_id),
-                )
-            )
         limit = args["limit"]
-        page = db.session.scalars(
-            statement.order_by(CheckIn.recorded_at.desc(), CheckIn.id.desc())
-            .limit(limit + 1)
-            .options(selectinload(CheckIn.responses))
-        ).all()
+        page = newest_first(
+            current_user, current_pairing(current_user), args["author"], limit, args.get("cursor")
+        )
         items = page[:limit]
         next_cursor = encode_cursor(items[-1]) if len(page) > limit else None
-        return {"items": items, "next_cursor": next_cursor}
+        return json_response({"items": checkins_json(items), "next_cursor": next_cursor})
 
 
 @blp.route("/<uuid:checkin_id>")
@@ -220,24 +268,24 @@ class CheckInById(MethodView):
     @blp.authenticated()
     @blp.response(200, CheckInSchema)
     @blp.errors(404, *COMMON_ERRORS)
-    def get(self, checkin_id: uuid.UUID) -> CheckIn:
+    def get(self, checkin_id: uuid.UUID) -> Any:
         """One check-in, with the responses to it."""
-        checkin = visible_checkin(current_user, current_pairing(current_user), checkin_id)
-        if checkin is None:
+        row = visible_checkin(current_user, current_pairing(current_user), checkin_id)
+        if row is None:
             raise not_found("No such check-in.")
-        return checkin
+        payload = checkins_json([row])[0]
+        blp.set_etag(payload)
+        return json_response(payload)
 
     @blp.authenticated()
     @blp.response(204)
     @blp.errors(403, 404, *COMMON_ERRORS)
     def delete(self, checkin_id: uuid.UUID) -> None:
         """Delete one of your own check-ins, with the responses to it."""
-        checkin = visible_checkin(
-            current_user, current_pairing(current_user), checkin_id, with_responses=False
-        )
-        if checkin is None:
+        row = visible_checkin(current_user, current_pairing(current_user), checkin_id)
+        if row is None:
             raise not_found("No such check-in.")
-        if checkin.author_id != current_user.id:
+        if row.author_id != current_user.id:
             raise ApiError(403, "forbidden", "Only the author can delete a check-in.")
         db.session.execute(delete(CheckIn).where(CheckIn.id == checkin_id))
         db.session.commit()

@@ -11,7 +11,7 @@ from api.clock import now
 from api.errors import ApiError
 from api.extensions import limiter
 from api.openapi import COMMON_ERRORS, ApiBlueprint
-from api.pairing import Pairing, create_couple, end_couple, require_pairing
+from api.pairing import Pairing, Partner, create_couple, end_couple, require_pairing
 from api.ratelimit import client_address, configured, user_key
 from api.resources.invites import already_paired
 from models import Invite, User, db
@@ -27,8 +27,8 @@ def invite_invalid() -> ApiError:
 
 def couple_view(pairing: Pairing) -> dict[str, Any]:
     return {
-        "id": pairing.couple.id,
-        "paired_at": pairing.couple.paired_at,
+        "id": pairing.couple_id,
+        "paired_at": pairing.paired_at,
         "partner": {
             "id": pairing.partner.id,
             "display_name": pairing.partner.display_name,
@@ -77,7 +77,8 @@ class Couples(MethodView):
             db.session.rollback()
             raise already_paired() from exc
         db.session.commit()
-        return couple_view(Pairing(couple=couple, partner=creator))
+        partner = Partner(creator.id, creator.display_name, creator.timezone)
+        return couple_view(Pairing(couple.id, couple.paired_at, partner))
 
     @blp.authenticated()
     @blp.response(200, CoupleSchema)
@@ -92,5 +93,5 @@ class Couples(MethodView):
     def delete(self) -> None:
         """End the pairing, for both partners. From then on neither sees the other's check-ins."""
         pairing = require_pairing(current_user)
-        end_couple(pairing.couple.id, now())
+        end_couple(pairing.couple_id, now())
         db.session.commit()

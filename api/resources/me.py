@@ -9,7 +9,7 @@ from api.errors import ApiError
 from api.openapi import COMMON_ERRORS, ApiBlueprint
 from api.resources.users import user_view
 from api.security import family_of, hash_password, revoke_families, verify_password
-from models import db
+from models import User, db
 from schemas.user import (
     DeleteAccountSchema,
     ExportSchema,
@@ -35,10 +35,11 @@ class Me(MethodView):
     @blp.response(200, UserSchema)
     @blp.errors(*COMMON_ERRORS)
     def patch(self, changes: dict[str, Any]) -> dict[str, Any]:
+        user = db.session.get_one(User, current_user.id)
         for field, value in changes.items():
-            setattr(current_user, field, value)
+            setattr(user, field, value)
         db.session.commit()
-        return user_view(current_user)
+        return user_view(user)
 
     @blp.authenticated()
     @blp.arguments(DeleteAccountSchema, example={"password": "a long passphrase"})
@@ -46,7 +47,7 @@ class Me(MethodView):
     @blp.errors(*COMMON_ERRORS)
     def delete(self, body: dict[str, Any]) -> None:
         """Delete your account and everything that is yours; your partner's data stays."""
-        if not verify_password(current_user, body["password"]):
+        if not verify_password(db.session.get(User, current_user.id), body["password"]):
             raise ApiError(401, "invalid_credentials", "The password is not right.")
         user_id = str(current_user.id)
         delete_account(current_user)
@@ -74,9 +75,10 @@ class Password(MethodView):
     @blp.response(204)
     @blp.errors(*COMMON_ERRORS)
     def post(self, body: dict[str, Any]) -> None:
-        if not verify_password(current_user, body["current_password"]):
+        user = db.session.get_one(User, current_user.id)
+        if not verify_password(user, body["current_password"]):
             raise ApiError(401, "invalid_credentials", "The current password is not right.")
-        current_user.password_hash = hash_password(body["new_password"])
+        user.password_hash = hash_password(body["new_password"])
         # Whoever else holds this account's tokens is signed out; this device stays in.
         revoke_families(current_user.id, keep=family_of(get_jwt()))
         db.session.commit()

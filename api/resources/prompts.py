@@ -5,17 +5,17 @@ from typing import Any
 
 from flask.views import MethodView
 from flask_jwt_extended import current_user
-from sqlalchemy import select
-from sqlalchemy.orm import selectinload
+from sqlalchemy import bindparam, select, union_all
 
 from api.attunement.prompts import Feeling, PromptSet, build_prompts
 from api.clock import now
 from api.errors import not_found
 from api.openapi import COMMON_ERRORS, ApiBlueprint
 from api.pairing import Pairing, require_pairing
-from api.visibility import shared_by_partner, visible_checkin
+from api.render import CHECKIN_COLUMNS, checkin_json, json_response, responses_by_checkin
+from api.visibility import visible_checkin
 from models import CheckIn, db
-from models.vocabulary import Need, Tone
+from models.vocabulary import Need, Tone, Visibility
 from schemas.prompt import PromptSetSchema
 
 blp = ApiBlueprint(
@@ -25,7 +25,7 @@ blp = ApiBlueprint(
 RECENT = timedelta(hours=24)
 
 
-def feeling(checkin: CheckIn) -> Feeling:
+def feeling(checkin: Any) -> Feeling:
     return Feeling(
         id=str(checkin.id),
         tone=Tone(checkin.tone),
@@ -35,32 +35,62 @@ def feeling(checkin: CheckIn) -> Feeling:
     )
 
 
-def latest_recent(pairing: Pairing) -> tuple[CheckIn | None, CheckIn | None]:
-    """The partner's latest shared check-in and the caller's latest, of the last 24 hours.
-
-    One query: a day holds only a handful of check-ins, so both come back together.
-    """
-    mine = CheckIn.author_id == current_user.id
-    recent = db.session.scalars(
-        select(CheckIn)
-        .where(CheckIn.recorded_at >= now() - RECENT, mine | shared_by_partner(pairing))
+def _latest(scope: Any) -> Any:
+    return (
+        select(*CHECKIN_COLUMNS)
+        .where(scope, CheckIn.recorded_at >= bindparam("since"))
         .order_by(CheckIn.recorded_at.desc(), CheckIn.id.desc())
-        .options(selectinload(CheckIn.responses))
+        .limit(1)
+    )
+
+
+# The caller's latest and the partner's latest shared check-in, each one row from its
+# author's index range: a day with many check-ins costs the same as a quiet one.
+_LATEST_OF_BOTH = union_all(
+    select(_latest(CheckIn.author_id == bindparam("me")).subquery()),
+    select(
+        _latest(
+            (CheckIn.author_id == bindparam("partner"))
+            & (CheckIn.visibility == Visibility.PARTNER.value)
+            & (CheckIn.recorded_at >= bindparam("paired_at"))
+        ).subquery()
+    ),
+)
+
+
+def latest_recent(pairing: Pairing) -> tuple[Any | None, Any | None]:
+    """The partner's latest shared check-in and the caller's latest, of the last 24 hours."""
+    rows = db.session.execute(
+        _LATEST_OF_BOTH,
+        {
+            "me": current_user.id,
+            "partner": pairing.partner.id,
+            "paired_at": pairing.paired_at,
+            "since": now() - RECENT,
+        },
     ).all()
-    own = next((c for c in recent if c.author_id == current_user.id), None)
-    partners = next((c for c in recent if c.author_id != current_user.id), None)
+    own = next((c for c in rows if c.author_id == current_user.id), None)
+    partners = next((c for c in rows if c.author_id != current_user.id), None)
     return partners, own
 
 
-def prompt_view(
-    partner_checkin: CheckIn | None, my_checkin: CheckIn | None, prompts: PromptSet
-) -> dict[str, Any]:
-    return {
-        "partner_checkin": partner_checkin,
-        "my_checkin": my_checkin,
-        "prompts": [asdict(p) for p in prompts.prompts],
+def prompts_response(
+    partner_checkin: Any | None, my_checkin: Any | None, prompts: PromptSet
+) -> Any:
+    shown = [c for c in (partner_checkin, my_checkin) if c is not None]
+    responses = responses_by_checkin([c.id for c in shown])
+
+    def rendered(checkin: Any | None) -> dict[str, Any] | None:
+        return None if checkin is None else checkin_json(checkin, responses.get(checkin.id, ()))
+
+    payload = {
+        "partner_checkin": rendered(partner_checkin),
+        "my_checkin": rendered(my_checkin),
+        "prompts": [{**asdict(p), "phrases": list(p.phrases)} for p in prompts.prompts],
         "avoid": [asdict(a) for a in prompts.avoid],
     }
+    blp.set_etag(payload)
+    return json_response(payload)
 
 
 @blp.route("/prompts")
@@ -69,7 +99,7 @@ class Prompts(MethodView):
     @blp.authenticated()
     @blp.response(200, PromptSetSchema)
     @blp.errors(404, *COMMON_ERRORS)
-    def get(self) -> dict[str, Any]:
+    def get(self) -> Any:
         """Prompts for meeting your partner, from both your latest check-ins of the last day."""
         pairing = require_pairing(current_user)
         partner_checkin, my_checkin = latest_recent(pairing)
@@ -80,7 +110,7 @@ class Prompts(MethodView):
             my_name=current_user.display_name,
             now=now(),
         )
-        return prompt_view(partner_checkin, my_checkin, prompts)
+        return prompts_response(partner_checkin, my_checkin, prompts)
 
 
 @blp.route("/checkins/<uuid:checkin_id>/prompts")
@@ -89,7 +119,7 @@ class CheckInPrompts(MethodView):
     @blp.authenticated()
     @blp.response(200, PromptSetSchema)
     @blp.errors(404, *COMMON_ERRORS)
-    def get(self, checkin_id: uuid.UUID) -> dict[str, Any]:
+    def get(self, checkin_id: uuid.UUID) -> Any:
         """Prompts for one check-in: your partner's, or your own (then: attune to yourself)."""
         pairing = require_pairing(current_user)
         checkin = visible_checkin(current_user, pairing, checkin_id)
@@ -104,7 +134,7 @@ class CheckInPrompts(MethodView):
                 now=now(),
                 about_own_checkin=True,
             )
-            return prompt_view(None, checkin, prompts)
+            return prompts_response(None, checkin, prompts)
         _, my_checkin = latest_recent(pairing)
         prompts = build_prompts(
             feeling(checkin),
@@ -113,4 +143,4 @@ class CheckInPrompts(MethodView):
             my_name=current_user.display_name,
             now=now(),
         )
-        return prompt_view(checkin, my_checkin, prompts)
+        return prompts_response(checkin, my_checkin, prompts)

@@ -29,9 +29,7 @@ class CheckInResponses(MethodView):
     @blp.errors(403, 404, *COMMON_ERRORS)
     def post(self, body: dict[str, Any], checkin_id: uuid.UUID) -> Response:
         """Respond to your partner's check-in."""
-        checkin = visible_checkin(
-            current_user, current_pairing(current_user), checkin_id, with_responses=False
-        )
+        checkin = visible_checkin(current_user, current_pairing(current_user), checkin_id)
         if checkin is None:
             raise not_found("No such check-in.")
         if checkin.author_id == current_user.id:
@@ -66,12 +64,7 @@ class FeltHeard(MethodView):
         response, checkin_author_id = row
         if checkin_author_id != current_user.id:
             wrote_it_and_sees_it = response.author_id == current_user.id and (
-                visible_checkin(
-                    current_user,
-                    current_pairing(current_user),
-                    response.checkin_id,
-                    with_responses=False,
-                )
+                visible_checkin(current_user, current_pairing(current_user), response.checkin_id)
                 is not None
             )
             if wrote_it_and_sees_it:

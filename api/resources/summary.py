@@ -19,6 +19,7 @@ from api.clock import now
 from api.errors import ApiError
 from api.openapi import COMMON_ERRORS, ApiBlueprint
 from api.pairing import Pairing, require_pairing
+from api.render import json_response
 from models import CheckIn, Response, db
 from models.vocabulary import Tone, Visibility
 from schemas.summary import SummariesQueryArgs, SummariesSchema, SummaryQueryArgs, SummarySchema
@@ -31,7 +32,7 @@ def _shared_between(pairing: Pairing, start: datetime, end: datetime) -> Any:
     return (
         CheckIn.author_id.in_([pairing.partner.id, current_user.id]),
         CheckIn.visibility == Visibility.PARTNER.value,
-        CheckIn.recorded_at >= max(start, pairing.couple.paired_at),
+        CheckIn.recorded_at >= max(start, pairing.paired_at),
         CheckIn.recorded_at < end,
     )
 
@@ -43,7 +44,7 @@ def week_rows(
     conditions = _shared_between(pairing, start, end)
     checkins = [
         SharedCheckIn(
-            row.id, row.author_id, Tone(row.tone), row.energy, row.recorded_at, row.created_at
+            row.id, str(row.author_id), Tone(row.tone), row.energy, row.recorded_at, row.created_at
         )
         for row in db.session.execute(
             select(
@@ -57,7 +58,7 @@ def week_rows(
         )
     ]
     responses = [
-        ResponseFact(row.checkin_id, row.author_id, row.created_at, row.felt_heard)
+        ResponseFact(row.checkin_id, str(row.author_id), row.created_at, row.felt_heard)
         for row in db.session.execute(
             select(
                 Response.checkin_id, Response.author_id, Response.created_at, Response.felt_heard
@@ -71,8 +72,8 @@ def week_rows(
 
 def _people(pairing: Pairing) -> tuple[Person, Person]:
     return (
-        Person(current_user.id, current_user.display_name),
-        Person(pairing.partner.id, pairing.partner.display_name),
+        Person(str(current_user.id), current_user.display_name),
+        Person(str(pairing.partner.id), pairing.partner.display_name),
     )
 
 
@@ -83,7 +84,7 @@ class WeeklySummary(MethodView):
     @blp.arguments(SummaryQueryArgs, location="query")
     @blp.response(200, SummarySchema)
     @blp.errors(404, *COMMON_ERRORS)
-    def get(self, args: dict[str, Any]) -> dict[str, Any]:
+    def get(self, args: dict[str, Any]) -> Any:
         """The week's connection summary, in your time zone."""
         pairing = require_pairing(current_user)
         tz = ZoneInfo(current_user.timezone)
@@ -101,7 +102,9 @@ class WeeklySummary(MethodView):
         _, end = week.bounds(tz)
         checkins, responses = week_rows(pairing, start, end)
         caller, partner = _people(pairing)
-        return summarize_week(week, tz, caller, partner, checkins, responses, moment)
+        payload = summarize_week(week, tz, caller, partner, checkins, responses, moment)
+        blp.set_etag(payload)
+        return json_response(payload)
 
 
 @blp.route("/couple/summaries")
@@ -111,7 +114,7 @@ class WeeklyTrend(MethodView):
     @blp.arguments(SummariesQueryArgs, location="query")
     @blp.response(200, SummariesSchema)
     @blp.errors(404, *COMMON_ERRORS)
-    def get(self, args: dict[str, Any]) -> dict[str, Any]:
+    def get(self, args: dict[str, Any]) -> Any:
         """The last N weeks as compact rows for a trend chart, newest first."""
         pairing = require_pairing(current_user)
         tz = ZoneInfo(current_user.timezone)
@@ -124,4 +127,6 @@ class WeeklyTrend(MethodView):
         rows = summarize_weeks(
             newest, args["weeks"], tz, caller, partner, checkins, responses, moment
         )
-        return {"weeks": rows}
+        payload = {"weeks": rows}
+        blp.set_etag(payload)
+        return json_response(payload)

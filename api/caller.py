@@ -1,0 +1,83 @@
+"""The signed-in caller, loaded with their pairing in the one query a token check costs."""
+
+from __future__ import annotations
+
+import uuid
+from dataclasses import dataclass
+from datetime import datetime
+
+from sqlalchemy import and_, select
+from sqlalchemy.orm import aliased
+
+from api.pairing import Pairing, Partner
+from models import Couple, CoupleMember, TokenFamily, User, db
+
+
+@dataclass(frozen=True)
+class Caller:
+    """Who is calling: read-only facts. Views that change the account load the `User`."""
+
+    id: uuid.UUID
+    email: str
+    display_name: str
+    timezone: str
+    created_at: datetime
+    pairing: Pairing | None
+
+    @property
+    def couple_id(self) -> uuid.UUID | None:
+        return self.pairing.couple_id if self.pairing else None
+
+
+_mine, _theirs = aliased(CoupleMember), aliased(CoupleMember)
+_partner = aliased(User)
+
+# One round trip answers: is this token's family alive, who is calling, and with whom
+# are they paired. An active membership means the couple has not ended.
+_CALLER_QUERY = (
+    select(
+        User.id,
+        User.email,
+        User.display_name,
+        User.timezone,
+        User.created_at,
+        Couple.id.label("couple_id"),
+        Couple.paired_at,
+        _partner.id.label("partner_id"),
+        _partner.display_name.label("partner_name"),
+        _partner.timezone.label("partner_timezone"),
+    )
+    .join(TokenFamily, TokenFamily.user_id == User.id)
+    .outerjoin(_mine, and_(_mine.user_id == User.id, _mine.active.is_(True)))
+    .outerjoin(Couple, Couple.id == _mine.couple_id)
+    .outerjoin(_theirs, and_(_theirs.couple_id == _mine.couple_id, _theirs.user_id != User.id))
+    .outerjoin(_partner, _partner.id == _theirs.user_id)
+)
+
+
+def load_caller(user_id: uuid.UUID, family_id: uuid.UUID) -> Caller | None:
+    """The caller behind a token of a live family, or None if the family or user is gone."""
+    row = db.session.execute(
+        _CALLER_QUERY.where(
+            User.id == user_id,
+            TokenFamily.id == family_id,
+            TokenFamily.revoked_at.is_(None),
+        )
+    ).first()
+    if row is None:
+        return None
+    pairing = None
+    if row.couple_id is not None and row.partner_id is not None:
+        pairing = Pairing(
+            couple_id=row.couple_id,
+            paired_at=row.paired_at,
+            partner=Partner(row.partner_id, row.partner_name, row.partner_timezone),
+        )
+    return Caller(
+        id=row.id,
+        email=row.email,
+        display_name=row.display_name,
+        timezone=row.timezone,
+        created_at=row.created_at,
+        pairing=pairing,
+    )

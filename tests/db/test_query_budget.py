@@ -1,0 +1,208 @@
+"""Every endpoint's SQL statement count: at most 4, and the same with 1 row or 10,000.
+
+Login, registration, redeeming an invite, the export and deleting an account are left out:
+they are rare, and correctness (hashing, locking, cascading) matters more there than a
+round trip.
+"""
+
+from __future__ import annotations
+
+import uuid
+from datetime import timedelta
+
+from sqlalchemy import insert
+
+from models import CheckIn, Response, db
+from tests.conftest import PASSWORD, auth_headers, checkin
+
+BUDGET = 4
+
+
+def _seed_history(app, author_ids, paired_at, count):
+    rows, answers = [], []
+    for i in range(count):
+        author = author_ids[i % 2]
+        at = paired_at + timedelta(minutes=i)
+        checkin_id = uuid.uuid4()
+        rows.append(
+            {
+                "id": checkin_id,
+                "author_id": author,
+                "tone": "calm",
+                "energy": 1 + i % 10,
+                "need": None,
+                "note": None,
+                "visibility": "partner",
+                "recorded_at": at,
+                "created_at": at,
+                "request_hash": "seed",
+            }
+        )
+        answers.append(
+            {
+                "id": uuid.uuid4(),
+                "checkin_id": checkin_id,
+                "author_id": author_ids[(i + 1) % 2],
+                "kind": "reflect",
+                "message": None,
+                "felt_heard": None,
+                "rated_at": None,
+                "created_at": at,
+            }
+        )
+    with app.app_context():
+        db.session.execute(insert(CheckIn), rows)
+        db.session.execute(insert(Response), answers)
+        db.session.commit()
+
+
+def _exercise(client, alex, sam, count_statements) -> dict[str, int]:
+    """Call every endpoint once, each on resources made for it; count each call's statements."""
+    counts: dict[str, int] = {}
+
+    def measure(name, call, expected):
+        result = {}
+
+        def run():
+            result["response"] = call()
+
+        counted = count_statements(run)
+        assert result["response"].status_code == expected, (name, result["response"].get_json())
+        counts[name] = counted.count
+
+    theirs = checkin(client, sam, tone="sad", energy=2)
+    mine = checkin(client, alex, tone="tired", energy=3)
+    spare = checkin(client, alex, tone="okay", energy=5)
+    answer = client.post(
+        f"/api/v1/checkins/{theirs['id']}/responses",
+        json={"kind": "reflect"},
+        headers=alex["headers"],
+    ).get_json()
+    to_mine = client.post(
+        f"/api/v1/checkins/{mine['id']}/responses", json={"kind": "comfort"}, headers=sam["headers"]
+    ).get_json()
+    h = alex["headers"]
+    measure("GET /healthz", lambda: client.get("/healthz"), 200)
+    measure("GET /readyz", lambda: client.get("/readyz"), 200)
+    measure("GET /vocabulary", lambda: client.get("/api/v1/vocabulary"), 200)
+    measure("GET /me", lambda: client.get("/api/v1/me", headers=h), 200)
+    measure(
+        "PATCH /me",
+        lambda: client.patch("/api/v1/me", json={"display_name": "Alex"}, headers=h),
+        200,
+    )
+    measure("GET /couple", lambda: client.get("/api/v1/couple", headers=h), 200)
+    measure("GET /invites/current", lambda: client.get("/api/v1/invites/current", headers=h), 404)
+    measure(
+        "DELETE /invites/current", lambda: client.delete("/api/v1/invites/current", headers=h), 204
+    )
+    measure(
+        "GET /checkins", lambda: client.get("/api/v1/checkins?author=both&limit=20", headers=h), 200
+    )
+    measure(
+        "GET /checkins?author=partner",
+        lambda: client.get("/api/v1/checkins?author=partner", headers=h),
+        200,
+    )
+    measure(
+        "GET /checkins/{id}", lambda: client.get(f"/api/v1/checkins/{theirs['id']}", headers=h), 200
+    )
+    measure(
+        "POST /checkins",
+        lambda: client.post("/api/v1/checkins", json={"tone": "calm", "energy": 4}, headers=h),
+        201,
+    )
+    measure(
+        "POST /checkins (Idempotency-Key)",
+        lambda: client.post(
+            "/api/v1/checkins",
+            json={"tone": "calm", "energy": 4},
+            headers={**h, "Idempotency-Key": str(uuid.uuid4())},
+        ),
+        201,
+    )
+    measure(
+        "POST /checkins/{id}/responses",
+        lambda: client.post(
+            f"/api/v1/checkins/{theirs['id']}/responses", json={"kind": "presence"}, headers=h
+        ),
+        201,
+    )
+    measure(
+        "PUT /responses/{id}/felt-heard",
+        lambda: client.put(
+            f"/api/v1/responses/{to_mine['id']}/felt-heard", json={"felt_heard": True}, headers=h
+        ),
+        200,
+    )
+    measure("GET /prompts", lambda: client.get("/api/v1/prompts", headers=h), 200)
+    measure(
+        "GET /checkins/{id}/prompts",
+        lambda: client.get(f"/api/v1/checkins/{theirs['id']}/prompts", headers=h),
+        200,
+    )
+    measure("GET /couple/summary", lambda: client.get("/api/v1/couple/summary", headers=h), 200)
+    measure(
+        "GET /couple/summaries",
+        lambda: client.get("/api/v1/couple/summaries?weeks=52", headers=h),
+        200,
+    )
+    measure(
+        "DELETE /checkins/{id}",
+        lambda: client.delete(f"/api/v1/checkins/{spare['id']}", headers=h),
+        204,
+    )
+
+    fresh = client.post(
+        "/api/v1/auth/login", json={"email": alex["email"], "password": PASSWORD}
+    ).get_json()
+    measure(
+        "POST /auth/refresh",
+        lambda: client.post("/api/v1/auth/refresh", headers=auth_headers(fresh["refresh_token"])),
+        200,
+    )
+    measure(
+        "POST /auth/logout",
+        lambda: client.post("/api/v1/auth/logout", headers=auth_headers(fresh["access_token"])),
+        204,
+    )
+    measure(
+        "POST /me/password",
+        lambda: client.post(
+            "/api/v1/me/password",
+            json={"current_password": PASSWORD, "new_password": PASSWORD},
+            headers=h,
+        ),
+        204,
+    )
+    assert answer["id"]
+    return counts
+
+
+def test_no_endpoint_needs_more_statements_with_a_long_history(
+    client, pair, app, clock, count_statements
+):
+    clock.current = clock.current - timedelta(days=60)
+    alex, sam = pair()
+    paired_at = clock.current
+    clock.advance(days=60)
+
+    with_a_little = _exercise(client, alex, sam, count_statements)
+    _seed_history(
+        app, (uuid.UUID(alex["user"]["id"]), uuid.UUID(sam["user"]["id"])), paired_at, 10_000
+    )
+    with_ten_thousand = _exercise(client, alex, sam, count_statements)
+
+    assert with_ten_thousand == with_a_little
+    over = {name: n for name, n in with_ten_thousand.items() if n > BUDGET}
+    assert not over, over
+
+
+def test_pairing_endpoints_stay_within_budget(client, accounts, count_statements):
+    alex, sam = accounts.register("Alex"), accounts.register("Sam")
+    counted = count_statements(lambda: client.post("/api/v1/invites", headers=alex["headers"]))
+    assert counted.count <= BUDGET
+    code = client.get("/api/v1/invites/current", headers=alex["headers"]).get_json()["code"]
+    client.post("/api/v1/couple", json={"code": code}, headers=sam["headers"])
+    counted = count_statements(lambda: client.delete("/api/v1/couple", headers=sam["headers"]))
+    assert counted.count <= BUDGET
