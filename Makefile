@@ -4,7 +4,7 @@ VENV := .venv
 BIN := $(VENV)/bin
 PORT ?= 5000
 
-.PHONY: run test lint migrate clean bench
+.PHONY: run test lint migrate clean bench demo
 
 $(BIN)/python:
 	$(PYTHON) -m venv $(VENV)
@@ -43,3 +43,8 @@ $(VENV)/.installed-bench: pyproject.toml | $(BIN)/python
 # Needs PostgreSQL on 127.0.0.1 (trust auth for postgres) and wrk (installed if missing).
 bench: $(VENV)/.installed-bench
 	$(BIN)/python bench/run.py
+
+# Two partners through a week. Starts its own server; DEMO_URL=http://127.0.0.1:5000 plays
+# against a running one (make run) instead.
+demo: $(VENV)/.installed
+	$(BIN)/python demo/week.py

@@ -10,6 +10,20 @@ DEV_SECRET_KEY = "dev-only-secret-key-change-me"  # noqa: S105 - refused in prod
 DEV_JWT_SECRET_KEY = "dev-only-jwt-secret-key-change-me"  # noqa: S105 - refused in production
 
 
+API_DESCRIPTION = """\
+The API behind Attune, a companion app for couples.
+
+Two partners pair their accounts with an invite code. Each posts short mood check-ins
+(a tone word, an energy level from 1 to 10, optionally what would help, and a note), and
+the API tells each partner how to meet the other where they are: match their pace,
+reflect their feeling back, don't rush to fix. Once a week it sums up how they turned
+toward each other.
+
+Authenticate with `Authorization: Bearer <access_token>` from `/auth/register` or
+`/auth/login`. Every error is `application/problem+json` with a stable `code`.
+"""
+
+
 class ConfigError(RuntimeError):
     """The environment does not describe a configuration the service may start with."""
 
@@ -75,6 +89,12 @@ class Config:
         self.API_TITLE = "Attune API"
         self.API_VERSION = "1.0.0"
         self.OPENAPI_VERSION = "3.0.3"
+        self.API_SPEC_OPTIONS = {
+            "info": {
+                "description": API_DESCRIPTION,
+                "contact": {"name": "Attune"},
+            },
+        }
         self.OPENAPI_URL_PREFIX = "/"
         self.OPENAPI_JSON_PATH = "openapi.json"
         self.OPENAPI_SWAGGER_UI_PATH = "docs"

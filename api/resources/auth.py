@@ -44,6 +44,7 @@ class Register(MethodView):
     @blp.response(201, AuthResultSchema)
     @blp.errors(409, *COMMON_ERRORS)
     def post(self, body: dict[str, Any]) -> dict[str, Any]:
+        """Create an account; answers with the user and a first token pair."""
         if db.session.scalar(select(User.id).where(User.email == body["email"])) is not None:
             raise ApiError(409, "email_taken", "An account with this email already exists.")
         user = User(
@@ -75,6 +76,7 @@ class Login(MethodView):
     @blp.response(200, AuthResultSchema)
     @blp.errors(401, *COMMON_ERRORS)
     def post(self, body: dict[str, Any]) -> dict[str, Any]:
+        """Sign in with email and password; each sign-in starts a new token family."""
         user = db.session.scalars(select(User).where(User.email == body["email"])).first()
         if not verify_password(user, body["password"]):
             log.info("login refused", extra={"known_account": user is not None})
@@ -92,6 +94,7 @@ class Refresh(MethodView):
     @blp.response(200, TokenPairSchema)
     @blp.errors(*COMMON_ERRORS)
     def post(self) -> dict[str, Any]:
+        """Trade the refresh token (as the bearer) for a new pair; the old one is spent."""
         claims = get_jwt()
         family_id = family_of(claims)
         tokens = rotate_refresh_token(current_user.id, family_id, claims["jti"])
@@ -116,5 +119,6 @@ class Logout(MethodView):
     @blp.response(204)
     @blp.errors(*COMMON_ERRORS)
     def post(self) -> None:
+        """Sign out this device: its access and refresh tokens stop working."""
         revoke_families(current_user.id, only=family_of(get_jwt()))
         db.session.commit()

@@ -13,6 +13,7 @@ blp = ApiBlueprint("health", __name__, description="Liveness and readiness for o
 class Liveness(MethodView):
     @blp.response(200, description="The process is up.")
     def get(self) -> dict[str, Any]:
+        """Liveness: the process is up (no database involved)."""
         return {"status": "ok"}
 
 
@@ -21,6 +22,7 @@ class Readiness(MethodView):
     @blp.response(200, description="The database answers.")
     @blp.errors(503)
     def get(self) -> dict[str, Any]:
+        """Readiness: the database answers; 503 while it does not."""
         # An unreachable database raises here and becomes 503 service_unavailable.
         db.session.execute(text("SELECT 1"))
         return {"status": "ready"}

@@ -28,6 +28,7 @@ class Me(MethodView):
     @blp.response(200, UserSchema)
     @blp.errors(*COMMON_ERRORS)
     def get(self) -> dict[str, Any]:
+        """Your account."""
         return user_view(current_user)
 
     @blp.authenticated()
@@ -35,6 +36,7 @@ class Me(MethodView):
     @blp.response(200, UserSchema)
     @blp.errors(*COMMON_ERRORS)
     def patch(self, changes: dict[str, Any]) -> dict[str, Any]:
+        """Change your display name or time zone."""
         user = db.session.get_one(User, current_user.id)
         for field, value in changes.items():
             setattr(user, field, value)
@@ -75,6 +77,7 @@ class Password(MethodView):
     @blp.response(204)
     @blp.errors(*COMMON_ERRORS)
     def post(self, body: dict[str, Any]) -> None:
+        """Change your password; every other device is signed out."""
         user = db.session.get_one(User, current_user.id)
         if not verify_password(user, body["current_password"]):
             raise ApiError(401, "invalid_credentials", "The current password is not right.")

@@ -16,6 +16,7 @@ blp = ApiBlueprint(
 class Vocabulary(MethodView):
     @blp.response(200, VocabularySchema)
     def get(self) -> tuple[dict[str, Any], int, dict[str, str]]:
+        """Tones (with their pleasantness), needs and response kinds, for the app's pickers."""
         body = {
             group: [
                 {key: value for key, value in asdict(entry).items() if value is not None}

@@ -69,3 +69,21 @@ def test_docs_are_served_from_this_server_with_no_external_url(client):
 
 def test_every_response_says_nosniff(client):
     assert client.get("/healthz").headers["X-Content-Type-Options"] == "nosniff"
+
+
+def test_the_openapi_document_explains_itself(client):
+    spec = client.get("/openapi.json").get_json()
+    assert spec["info"]["title"] == "Attune API" and spec["info"]["version"]
+    assert "attune" in spec["info"]["description"].lower()
+    tags = {tag["name"]: tag.get("description") for tag in spec["tags"]}
+    assert all(tags.values()), tags
+    for path, item in spec["paths"].items():
+        for method, operation in item.items():
+            if method not in {"get", "post", "put", "patch", "delete"}:
+                continue
+            where = f"{method.upper()} {path}"
+            assert operation.get("summary"), where
+            assert operation.get("tags") and set(operation["tags"]) <= set(tags), where
+            body = operation.get("requestBody")
+            if body:
+                assert body["content"]["application/json"].get("example"), where
