@@ -12,6 +12,7 @@ from api.config import Config, config_from_environment
 from api.errors import ApiError, register_error_handlers
 from api.extensions import api, jwt, limiter, migrate
 from api.logs import init_logging
+from api.notifications.cli import notifications_cli
 from api.openapi import docs_assets, init_openapi
 from api.security import init_jwt, init_passwords
 from models import db
@@ -49,6 +50,7 @@ def create_app(config: Config | None = None) -> Flask:
     init_openapi(api)
     _register_blueprints(app)
     register_error_handlers(app)
+    app.cli.add_command(notifications_cli)
     app.before_request(_require_json_bodies)
     app.after_request(_security_headers)
     return app

@@ -14,6 +14,7 @@ from models import (
     CheckIn,
     Couple,
     CoupleMember,
+    Device,
     IdempotencyKey,
     Invite,
     Response,
@@ -56,6 +57,9 @@ def export_of(user: Caller, profile: dict[str, Any]) -> dict[str, Any]:
     ).all()
     sessions = db.session.scalars(
         select(TokenFamily).where(TokenFamily.user_id == user.id).order_by(TokenFamily.created_at)
+    ).all()
+    devices = db.session.scalars(
+        select(Device).where(Device.user_id == user.id).order_by(Device.created_at)
     ).all()
     keys = db.session.scalars(
         select(IdempotencyKey)
@@ -116,6 +120,8 @@ def export_of(user: Caller, profile: dict[str, Any]) -> dict[str, Any]:
             for i in invites
         ],
         "sessions": [{"started_at": s.created_at, "ended_at": s.revoked_at} for s in sessions],
+        # Which phones receive pushes, without the push tokens themselves.
+        "devices": [{"platform": d.platform, "registered_at": d.created_at} for d in devices],
         "idempotency_keys": [
             {"key": k.key, "checkin_id": k.checkin_id, "created_at": k.created_at} for k in keys
         ],

@@ -23,6 +23,10 @@ class Caller:
     timezone: str
     created_at: datetime
     pairing: Pairing | None
+    notify_partner_checkins: bool = True
+    reminder_time: str | None = None
+    quiet_hours_start: str | None = None
+    quiet_hours_end: str | None = None
 
     @property
     def couple_id(self) -> uuid.UUID | None:
@@ -41,11 +45,16 @@ _CALLER_QUERY = (
         User.display_name,
         User.timezone,
         User.created_at,
+        User.notify_partner_checkins,
+        User.reminder_time,
+        User.quiet_hours_start,
+        User.quiet_hours_end,
         Couple.id.label("couple_id"),
         Couple.paired_at,
         _partner.id.label("partner_id"),
         _partner.display_name.label("partner_name"),
         _partner.timezone.label("partner_timezone"),
+        _partner.notify_partner_checkins.label("partner_notify"),
     )
     .join(TokenFamily, TokenFamily.user_id == User.id)
     .outerjoin(_mine, and_(_mine.user_id == User.id, _mine.active.is_(True)))
@@ -71,7 +80,9 @@ def load_caller(user_id: uuid.UUID, family_id: uuid.UUID) -> Caller | None:
         pairing = Pairing(
             couple_id=row.couple_id,
             paired_at=row.paired_at,
-            partner=Partner(row.partner_id, row.partner_name, row.partner_timezone),
+            partner=Partner(
+                row.partner_id, row.partner_name, row.partner_timezone, row.partner_notify
+            ),
         )
     return Caller(
         id=row.id,
@@ -80,4 +91,8 @@ def load_caller(user_id: uuid.UUID, family_id: uuid.UUID) -> Caller | None:
         timezone=row.timezone,
         created_at=row.created_at,
         pairing=pairing,
+        notify_partner_checkins=row.notify_partner_checkins,
+        reminder_time=row.reminder_time,
+        quiet_hours_start=row.quiet_hours_start,
+        quiet_hours_end=row.quiet_hours_end,
     )

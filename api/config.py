@@ -86,6 +86,12 @@ class Config:
         self.RATELIMIT_REDEEM_ADDRESS = env.get("RATELIMIT_REDEEM_ADDRESS") or "30 per hour"
         self.RATELIMIT_INVITE = env.get("RATELIMIT_INVITE") or "20 per day"
 
+        # Push notifications (FCM HTTP v1). Without a project and credentials they are logged.
+        self.FCM_PROJECT_ID = env.get("FCM_PROJECT_ID") or None
+        self.FCM_CREDENTIALS_FILE = env.get("FCM_CREDENTIALS_FILE") or None
+        self.FCM_BASE_URL = env.get("FCM_BASE_URL") or "https://fcm.googleapis.com"
+        self.FCM_TIMEOUT = float(env.get("FCM_TIMEOUT") or 10)
+
         self.API_TITLE = "Attune API"
         self.API_VERSION = "1.0.0"
         self.OPENAPI_VERSION = "3.0.3"

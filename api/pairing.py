@@ -18,6 +18,7 @@ class Partner:
     id: uuid.UUID
     display_name: str
     timezone: str
+    wants_checkin_notifications: bool = True
 
 
 @dataclass(frozen=True)

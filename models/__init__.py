@@ -3,14 +3,17 @@
 from models.base import db
 from models.checkin import CheckIn, IdempotencyKey, Response
 from models.couple import Couple, CoupleMember, Invite
+from models.notification import Device, Notification
 from models.user import TokenFamily, User
 
 __all__ = [
     "CheckIn",
     "Couple",
     "CoupleMember",
+    "Device",
     "IdempotencyKey",
     "Invite",
+    "Notification",
     "Response",
     "TokenFamily",
     "User",

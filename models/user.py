@@ -3,7 +3,7 @@ from __future__ import annotations
 import uuid
 from datetime import datetime
 
-from sqlalchemy import ForeignKey, String, Uuid, and_, select
+from sqlalchemy import Boolean, ForeignKey, String, Uuid, and_, select
 from sqlalchemy.orm import Mapped, column_property, mapped_column
 
 from models.base import UTCDateTime, db, new_id, utcnow
@@ -20,6 +20,11 @@ class User(db.Model):  # type: ignore[name-defined]
     display_name: Mapped[str] = mapped_column(String(50))
     timezone: Mapped[str] = mapped_column(String(64), default="UTC")
     created_at: Mapped[datetime] = mapped_column(UTCDateTime, default=utcnow)
+    # Notification preferences; times are local "HH:MM" in the user's time zone.
+    notify_partner_checkins: Mapped[bool] = mapped_column(Boolean, default=True)
+    reminder_time: Mapped[str | None] = mapped_column(String(5), default=None)
+    quiet_hours_start: Mapped[str | None] = mapped_column(String(5), default="22:00")
+    quiet_hours_end: Mapped[str | None] = mapped_column(String(5), default="08:00")
 
     # Loaded with the user in the same query: the couple they are in now, if any.
     couple_id: Mapped[uuid.UUID | None] = column_property(

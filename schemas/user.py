@@ -1,6 +1,21 @@
 from marshmallow import Schema, fields, validate
 
-from schemas.base import DisplayName, Email, LoadSchema, Password, Text, TimezoneName
+from schemas.base import (
+    DisplayName,
+    Email,
+    LoadSchema,
+    Password,
+    StrictBoolean,
+    Text,
+    TimezoneName,
+)
+
+HHMM = r"^([01]\d|2[0-3]):[0-5]\d$"
+
+
+class QuietHoursSchema(LoadSchema):
+    start = Text(required=True, validate=validate.Regexp(HHMM), metadata={"example": "22:00"})
+    end = Text(required=True, validate=validate.Regexp(HHMM), metadata={"example": "08:00"})
 
 
 class UserSchema(Schema):
@@ -12,6 +27,9 @@ class UserSchema(Schema):
     couple_id = fields.UUID(
         dump_only=True, allow_none=True, metadata={"description": "null when unpaired"}
     )
+    notify_partner_checkins = fields.Boolean(dump_only=True)
+    reminder_time = fields.String(dump_only=True, allow_none=True, metadata={"example": "20:30"})
+    quiet_hours = fields.Nested(QuietHoursSchema, dump_only=True, allow_none=True)
 
 
 class RegisterSchema(LoadSchema):
@@ -30,6 +48,17 @@ class LoginSchema(LoadSchema):
 class UserUpdateSchema(LoadSchema):
     display_name = DisplayName()
     timezone = TimezoneName()
+    notify_partner_checkins = StrictBoolean()
+    reminder_time = Text(
+        allow_none=True,
+        validate=validate.Regexp(HHMM, error="Must be a local time of day, HH:MM."),
+        metadata={"description": "Local time for a daily reminder, or null for none."},
+    )
+    quiet_hours = fields.Nested(
+        QuietHoursSchema,
+        allow_none=True,
+        metadata={"description": "Local hours without pushes (deferred, not dropped), or null."},
+    )
 
 
 class PasswordChangeSchema(LoadSchema):
@@ -105,6 +134,11 @@ class ExportedIdempotencyKeySchema(Schema):
     created_at = fields.AwareDateTime()
 
 
+class ExportedDeviceSchema(Schema):
+    platform = fields.String()
+    registered_at = fields.AwareDateTime()
+
+
 class ExportSchema(Schema):
     exported_at = fields.AwareDateTime()
     profile = fields.Nested(UserSchema)
@@ -115,3 +149,4 @@ class ExportSchema(Schema):
     invites = fields.List(fields.Nested(ExportedInviteSchema))
     sessions = fields.List(fields.Nested(ExportedSessionSchema))
     idempotency_keys = fields.List(fields.Nested(ExportedIdempotencyKeySchema))
+    devices = fields.List(fields.Nested(ExportedDeviceSchema))

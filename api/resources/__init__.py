@@ -3,6 +3,7 @@
 from api.resources.auth import blp as auth_blp
 from api.resources.checkins import blp as checkins_blp
 from api.resources.couple import blp as couple_blp
+from api.resources.devices import blp as devices_blp
 from api.resources.health import blp as health_blp
 from api.resources.invites import blp as invites_blp
 from api.resources.me import blp as me_blp
@@ -24,4 +25,5 @@ BLUEPRINTS = [
     (responses_blp, API_PREFIX),
     (prompts_blp, API_PREFIX),
     (summary_blp, API_PREFIX),
+    (devices_blp, f"{API_PREFIX}/devices"),
 ]

@@ -15,6 +15,7 @@ from sqlalchemy.exc import IntegrityError
 from api.caller import Caller
 from api.clock import now
 from api.errors import ApiError, not_found
+from api.notifications import outbox
 from api.openapi import COMMON_ERRORS, ApiBlueprint
 from api.pairing import Pairing, current_pairing
 from api.render import (
@@ -207,12 +208,35 @@ class CheckIns(MethodView):
         """Check in: how you feel, how much energy you have, and what would help."""
         key = headers.get("idempotency_key")
         print_ = fingerprint(body)
-        stored = _replay(current_user, body, key, print_)
-        if stored is not None:
-            return json_response(stored, 200)
         moment = now()
         recorded_at = (body.get("recorded_at") or moment).astimezone(UTC)
-        check_recorded_at(recorded_at, moment)
+        try:
+            check_recorded_at(recorded_at, moment)
+        except ApiError:
+            stored = _replay(current_user, body, key, print_)  # a late retry of a stored one
+            if stored is None:
+                raise
+            return json_response(stored, 200)
+        # Insert first and look only on a conflict: a first post, the usual case, costs no
+        # extra query; a retry (the same id or key) is answered from what is stored.
+        for _ in range(2):
+            checkin = self._insert(body, key, print_, recorded_at, moment)
+            try:
+                db.session.commit()
+            except IntegrityError:
+                db.session.rollback()
+                stored = _replay(current_user, body, key, print_)
+                if stored is not None:
+                    return json_response(stored, 200)
+                db.session.commit()  # an expired key was cleared: insert once more
+                continue
+            return json_response(checkin_json(checkin), 201)
+        raise ApiError(409, "conflict", "This check-in could not be stored; try again.")
+
+    @staticmethod
+    def _insert(
+        body: dict[str, Any], key: str | None, print_: str, recorded_at: Any, moment: Any
+    ) -> CheckIn:
         checkin = CheckIn(
             id=body.get("id") or uuid.uuid4(),
             author_id=current_user.id,
@@ -226,6 +250,7 @@ class CheckIns(MethodView):
             request_hash=print_,
         )
         db.session.add(checkin)
+        outbox.partner_checked_in(current_user.display_name, current_pairing(current_user), checkin)
         if key is not None:
             db.session.add(
                 IdempotencyKey(
@@ -236,16 +261,7 @@ class CheckIns(MethodView):
                     created_at=moment,
                 )
             )
-        try:
-            db.session.commit()
-        except IntegrityError:
-            # A concurrent retry won the insert: answer as the retry it is.
-            db.session.rollback()
-            stored = _replay(current_user, body, key, print_)
-            if stored is None:
-                raise
-            return json_response(stored, 200)
-        return json_response(checkin_json(checkin), 201)
+        return checkin
 
     @blp.authenticated()
     @blp.arguments(CheckInQueryArgs, location="query")

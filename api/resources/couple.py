@@ -10,6 +10,7 @@ from api import invite_codes
 from api.clock import now
 from api.errors import ApiError
 from api.extensions import limiter
+from api.notifications import outbox
 from api.openapi import COMMON_ERRORS, ApiBlueprint
 from api.pairing import Pairing, Partner, create_couple, end_couple, require_pairing
 from api.ratelimit import client_address, configured, user_key
@@ -76,6 +77,7 @@ class Couples(MethodView):
         except IntegrityError as exc:  # either side paired in a concurrent request
             db.session.rollback()
             raise already_paired() from exc
+        outbox.paired(invite.creator_id, current_user.display_name, couple.id)
         db.session.commit()
         partner = Partner(creator.id, creator.display_name, creator.timezone)
         return couple_view(Pairing(couple.id, couple.paired_at, partner))

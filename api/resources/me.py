@@ -32,12 +32,24 @@ class Me(MethodView):
         return user_view(current_user)
 
     @blp.authenticated()
-    @blp.arguments(UserUpdateSchema, example={"display_name": "Sam", "timezone": "Europe/Berlin"})
+    @blp.arguments(
+        UserUpdateSchema,
+        example={
+            "display_name": "Sam",
+            "timezone": "Europe/Berlin",
+            "notify_partner_checkins": True,
+            "reminder_time": "20:30",
+            "quiet_hours": {"start": "22:00", "end": "08:00"},
+        },
+    )
     @blp.response(200, UserSchema)
     @blp.errors(*COMMON_ERRORS)
     def patch(self, changes: dict[str, Any]) -> dict[str, Any]:
         """Change your display name or time zone."""
         user = db.session.get_one(User, current_user.id)
+        if "quiet_hours" in changes:
+            quiet = changes.pop("quiet_hours") or {}
+            user.quiet_hours_start, user.quiet_hours_end = quiet.get("start"), quiet.get("end")
         for field, value in changes.items():
             setattr(user, field, value)
         db.session.commit()

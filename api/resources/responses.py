@@ -7,6 +7,7 @@ from sqlalchemy import select
 
 from api.clock import now
 from api.errors import ApiError, not_found
+from api.notifications import outbox
 from api.openapi import COMMON_ERRORS, ApiBlueprint
 from api.pairing import current_pairing
 from api.visibility import visible_checkin
@@ -35,6 +36,7 @@ class CheckInResponses(MethodView):
         if checkin.author_id == current_user.id:
             raise ApiError(403, "forbidden", "Responses are for your partner's check-ins.")
         response = Response(
+            id=uuid.uuid4(),
             checkin_id=checkin.id,
             author_id=current_user.id,
             kind=body["kind"].value,
@@ -42,6 +44,7 @@ class CheckInResponses(MethodView):
             created_at=now(),
         )
         db.session.add(response)
+        outbox.responded(current_user.display_name, checkin.author_id, response)
         db.session.commit()
         return response
 
@@ -70,7 +73,9 @@ class FeltHeard(MethodView):
             if wrote_it_and_sees_it:
                 raise ApiError(403, "forbidden", "Only the check-in's author rates a response.")
             raise not_found("No such response.")
-        response.felt_heard = body["felt_heard"]
+        if response.felt_heard is not body["felt_heard"]:
+            response.felt_heard = body["felt_heard"]
+            outbox.rated(current_user.display_name, response)
         response.rated_at = now()
         db.session.commit()
         return response

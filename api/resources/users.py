@@ -2,10 +2,8 @@
 
 from typing import Any
 
-from models import User
 
-
-def user_view(user: User) -> dict[str, Any]:
+def user_view(user: Any) -> dict[str, Any]:
     return {
         "id": user.id,
         "email": user.email,
@@ -13,4 +11,11 @@ def user_view(user: User) -> dict[str, Any]:
         "timezone": user.timezone,
         "created_at": user.created_at,
         "couple_id": user.couple_id,
+        "notify_partner_checkins": user.notify_partner_checkins,
+        "reminder_time": user.reminder_time,
+        "quiet_hours": (
+            {"start": user.quiet_hours_start, "end": user.quiet_hours_end}
+            if user.quiet_hours_start and user.quiet_hours_end
+            else None
+        ),
     }

@@ -10,8 +10,10 @@ from models import (
     CheckIn,
     Couple,
     CoupleMember,
+    Device,
     IdempotencyKey,
     Invite,
+    Notification,
     Response,
     TokenFamily,
     User,
@@ -108,6 +110,9 @@ def test_deleting_needs_the_password(client, accounts):
 def test_deleting_an_account_removes_all_of_it_and_keeps_the_partner_intact(client, pair, app):
     alex, sam, *_ = _story(client, pair)
     client.post("/api/v1/auth/login", json={"email": alex["email"], "password": PASSWORD})
+    client.post(
+        "/api/v1/devices", json={"platform": "ios", "token": "alex-phone"}, headers=alex["headers"]
+    )
     alex_id, sam_id = alex["user"]["id"], sam["user"]["id"]
 
     response = client.delete("/api/v1/me", json={"password": PASSWORD}, headers=alex["headers"])
@@ -128,6 +133,8 @@ def test_deleting_an_account_removes_all_of_it_and_keeps_the_partner_intact(clie
         assert count(TokenFamily, TokenFamily.user_id == gone) == 0
         assert count(IdempotencyKey, IdempotencyKey.user_id == gone) == 0
         assert count(CoupleMember, CoupleMember.user_id == gone) == 0
+        assert count(Device, Device.user_id == gone) == 0
+        assert count(Notification, Notification.user_id == gone) == 0
         # The partner, their check-in and the couple's history stay; the pairing has ended.
         assert count(User, User.id == kept) == 1
         assert count(CheckIn, CheckIn.author_id == kept) == 1

@@ -66,6 +66,14 @@ def world(client, clock):
         headers=partner["headers"],
     ).get_json()
 
+    device_token = f"victim-device-{shared['id']}"
+    registered = client.post(
+        "/api/v1/devices",
+        json={"platform": "ios", "token": device_token},
+        headers=victim["headers"],
+    )
+    assert registered.status_code == 201
+
     stranger, stranger_partner = accounts.register("Kim"), accounts.register("Lee")
     _pair(client, stranger_partner, stranger)
     checkin(client, stranger, tone="calm", energy=4)
@@ -83,14 +91,27 @@ def world(client, clock):
         "victim shared note",
         "victim private note",
         "partner words",
+        device_token,
     ]
     return {
         "headers": {"stranger": stranger["headers"], "ex_partner": ex["headers"], "anonymous": {}},
         # The ex-partner tries the ids they once could see; the stranger, the current ones.
         "ids": {
-            "ex_partner": {"checkin_id": from_old_pairing["id"], "response_id": ex_answer["id"]},
-            "stranger": {"checkin_id": shared["id"], "response_id": answer["id"]},
-            "anonymous": {"checkin_id": private["id"], "response_id": answer["id"]},
+            "ex_partner": {
+                "checkin_id": from_old_pairing["id"],
+                "response_id": ex_answer["id"],
+                "token": device_token,
+            },
+            "stranger": {
+                "checkin_id": shared["id"],
+                "response_id": answer["id"],
+                "token": device_token,
+            },
+            "anonymous": {
+                "checkin_id": private["id"],
+                "response_id": answer["id"],
+                "token": device_token,
+            },
         },
         "markers": markers,
     }

@@ -12,7 +12,19 @@ def test_me_returns_the_caller(client, accounts):
     assert response.status_code == 200
     body = response.get_json()
     assert body == sam["user"]
-    assert set(body) == {"id", "email", "display_name", "timezone", "created_at", "couple_id"}
+    assert set(body) == {
+        "id",
+        "email",
+        "display_name",
+        "timezone",
+        "created_at",
+        "couple_id",
+        "notify_partner_checkins",
+        "reminder_time",
+        "quiet_hours",
+    }
+    assert body["notify_partner_checkins"] is True and body["reminder_time"] is None
+    assert body["quiet_hours"] == {"start": "22:00", "end": "08:00"}
 
 
 def test_patch_me_changes_name_and_timezone(client, accounts):

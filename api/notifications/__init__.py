@@ -1,0 +1,1 @@
+"""Push notifications: an outbox written with each change, and a worker that delivers it."""

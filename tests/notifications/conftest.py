@@ -1,0 +1,32 @@
+from __future__ import annotations
+
+import json
+
+import pytest
+
+from api.notifications.fcm import FcmSender
+from tests.notifications.fake_fcm import FakeFcm
+
+
+@pytest.fixture
+def fcm():
+    with FakeFcm() as fake:
+        yield fake
+
+
+@pytest.fixture
+def fcm_sender(fcm) -> FcmSender:
+    return FcmSender("attune-test", fcm.credentials(), fcm.base_url, timeout=0.5)
+
+
+@pytest.fixture
+def fcm_app(make_app, fcm, tmp_path):
+    """An app configured for FCM through the environment-style settings."""
+    credentials = tmp_path / "service-account.json"
+    credentials.write_text(json.dumps(fcm.credentials()))
+    return make_app(
+        FCM_PROJECT_ID="attune-test",
+        FCM_CREDENTIALS_FILE=str(credentials),
+        FCM_BASE_URL=fcm.base_url,
+        FCM_TIMEOUT=0.5,
+    )
