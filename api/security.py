@@ -63,15 +63,14 @@ def _now() -> datetime:
     return datetime.now(UTC)
 
 
-def issue_tokens(user: User | Caller, family: TokenFamily | None = None) -> dict[str, Any]:
-    """Issue an access and refresh token pair; a login starts a new family."""
-    if family is None:
-        family = TokenFamily(id=uuid.uuid4(), user_id=user.id, refresh_jti="")
-        db.session.add(family)
-    claims = {"fam": str(family.id)}
-    refresh_token = create_refresh_token(identity=str(user.id), additional_claims=claims)
-    family.refresh_jti = str(get_jti(refresh_token))
-    access_token = create_access_token(identity=str(user.id), additional_claims=claims)
+def _refresh_token(user_id: uuid.UUID, family_id: uuid.UUID) -> str:
+    return create_refresh_token(identity=str(user_id), additional_claims={"fam": str(family_id)})
+
+
+def _token_pair(user_id: uuid.UUID, family_id: uuid.UUID, refresh_token: str) -> dict[str, Any]:
+    access_token = create_access_token(
+        identity=str(user_id), additional_claims={"fam": str(family_id)}
+    )
     return {
         "access_token": access_token,
         "refresh_token": refresh_token,
@@ -80,20 +79,25 @@ def issue_tokens(user: User | Caller, family: TokenFamily | None = None) -> dict
     }
 
 
+def issue_tokens(user: User | Caller) -> dict[str, Any]:
+    """Start a token family (one per login) and issue its first pair."""
+    family = TokenFamily(id=uuid.uuid4(), user_id=user.id, refresh_jti="")
+    db.session.add(family)
+    refresh_token = _refresh_token(user.id, family.id)
+    family.refresh_jti = str(get_jti(refresh_token))
+    return _token_pair(user.id, family.id, refresh_token)
+
+
 def rotate_refresh_token(
     user_id: uuid.UUID, family_id: uuid.UUID, presented_jti: str
-) -> dict | None:
+) -> dict[str, Any] | None:
     """Spend the presented refresh token and issue the next pair.
 
     The compare-and-swap on `refresh_jti` makes two concurrent uses of one token end with
-    one winner. A token that is no longer the family's newest was copied: the caller
-    revokes the family. Returns None in that case.
+    one winner. A token that is no longer the family's newest was copied (or the family
+    is gone or revoked): None, and the caller revokes the family.
     """
-    family = db.session.get(TokenFamily, family_id)
-    if family is None:
-        return None
-    pending = {"fam": str(family_id)}
-    refresh_token = create_refresh_token(identity=str(user_id), additional_claims=pending)
+    refresh_token = _refresh_token(user_id, family_id)
     swapped = db.session.execute(
         update(TokenFamily)
         .where(
@@ -106,13 +110,7 @@ def rotate_refresh_token(
     )
     if swapped.rowcount != 1:  # type: ignore[attr-defined]
         return None
-    access_token = create_access_token(identity=str(user_id), additional_claims=pending)
-    return {
-        "access_token": access_token,
-        "refresh_token": refresh_token,
-        "token_type": "Bearer",
-        "expires_in": int(current_app.config["JWT_ACCESS_TOKEN_EXPIRES"].total_seconds()),
-    }
+    return _token_pair(user_id, family_id, refresh_token)
 
 
 def revoke_families(

@@ -12,19 +12,19 @@ import os
 import platform
 import re
 import shutil
-import socket
 import subprocess
 import sys
 import tempfile
-import time
-import urllib.request
 import uuid
+from contextlib import ExitStack
 from dataclasses import dataclass
 from datetime import UTC, datetime, timedelta
 from pathlib import Path
 
 ROOT = Path(__file__).resolve().parents[1]
 sys.path.insert(0, str(ROOT))
+
+from devtools.serve import gunicorn  # noqa: E402 - after making the repo importable
 
 ADMIN_URL = os.environ.get("BENCH_ADMIN_URL", "postgresql://postgres@127.0.0.1:5432/postgres")
 DATABASE = os.environ.get("BENCH_DATABASE", "attune_bench")
@@ -165,43 +165,22 @@ def _bearer(user: dict) -> dict[str, str]:
     return {"Authorization": f"Bearer {user['access_token']}"}
 
 
-def free_port() -> int:
-    with socket.socket() as sock:
-        sock.bind(("127.0.0.1", 0))
-        return sock.getsockname()[1]
-
-
-def serve(module: str, port: int) -> subprocess.Popen:
+def serve(stack: ExitStack, module: str, health_path: str) -> str:
     env = {
-        **os.environ,
         "DATABASE_URL": DATABASE_URL,
         "RATELIMIT_ENABLED": "false",
         "JWT_ACCESS_TOKEN_MINUTES": "120",
         "WEB_CONCURRENCY": WORKERS,
-        "GUNICORN_BIND": f"127.0.0.1:{port}",
     }
-    process = subprocess.Popen(  # noqa: S603
-        [
-            str(Path(sys.executable).parent / "gunicorn"),
-            "-c",
-            str(ROOT / "gunicorn.conf.py"),
+    return stack.enter_context(
+        gunicorn(
             module,
-        ],
-        cwd=ROOT,
-        env=env,
-        stdout=subprocess.DEVNULL,
-        stderr=subprocess.DEVNULL,
+            env,
+            workers=int(WORKERS),
+            health_path=health_path,
+            config=ROOT / "gunicorn.conf.py",
+        )
     )
-    health = f"http://127.0.0.1:{port}/" + ("healthz" if module == "wsgi:app" else "ping")
-    deadline = time.monotonic() + 30
-    while time.monotonic() < deadline:
-        try:
-            urllib.request.urlopen(health, timeout=1).close()
-            return process
-        except OSError:
-            time.sleep(0.2)
-    process.kill()
-    sys.exit(f"{module} did not start")
 
 
 def lua(method: str = "GET", token: str | None = None, body: str | None = None) -> str:
@@ -248,29 +227,27 @@ def main() -> None:
     )
     fresh_database()
     tokens = seed()
-    app_port, bare_port = free_port(), free_port()
-    servers = [serve("wsgi:app", app_port), serve("bench.bare_app:app", bare_port)]
-    api = f"http://127.0.0.1:{app_port}/api/v1"
-    bare = f"http://127.0.0.1:{bare_port}/ping"
-    token = tokens["alex"]
-    endpoints = [
-        (
-            "list",
-            "GET /checkins?author=both&limit=20",
-            f"{api}/checkins?author=both&limit=20",
-            lua(token=token),
-        ),
-        ("prompts", "GET /prompts", f"{api}/prompts", lua(token=token)),
-        ("summary", "GET /couple/summary", f"{api}/couple/summary", lua(token=token)),
-        (
-            "post",
-            "POST /checkins",
-            f"{api}/checkins",
-            lua("POST", tokens["kim"], '{"tone": "calm", "energy": 4}'),
-        ),
-    ]
     rows = []
-    try:
+    with ExitStack() as stack:
+        api = serve(stack, "wsgi:app", "/healthz") + "/api/v1"
+        bare = serve(stack, "bench.bare_app:app", "/ping") + "/ping"
+        token = tokens["alex"]
+        endpoints = [
+            (
+                "list",
+                "GET /checkins?author=both&limit=20",
+                f"{api}/checkins?author=both&limit=20",
+                lua(token=token),
+            ),
+            ("prompts", "GET /prompts", f"{api}/prompts", lua(token=token)),
+            ("summary", "GET /couple/summary", f"{api}/couple/summary", lua(token=token)),
+            (
+                "post",
+                "POST /checkins",
+                f"{api}/checkins",
+                lua("POST", tokens["kim"], '{"tone": "calm", "energy": 4}'),
+            ),
+        ]
         drive(wrk, "warm-up", bare, lua(), 2)
         for _, _, url, script in endpoints:
             drive(wrk, "warm-up", url, script, 2)
@@ -283,10 +260,6 @@ def main() -> None:
                 f"p99 {measured.p99_ms:6.2f} ms  bare {baseline.rps:8.0f} req/s  "
                 f"ratio {measured.rps / baseline.rps:.2f}"
             )
-    finally:
-        for server in servers:
-            server.terminate()
-            server.wait(timeout=30)
     report(rows)
 
 

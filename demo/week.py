@@ -9,12 +9,9 @@ from __future__ import annotations
 
 import json
 import os
-import socket
-import subprocess
 import sys
 import tempfile
 import textwrap
-import time
 import urllib.error
 import urllib.request
 import uuid
@@ -23,6 +20,10 @@ from pathlib import Path
 from typing import Any
 
 ROOT = Path(__file__).resolve().parents[1]
+sys.path.insert(0, str(ROOT))
+
+from devtools.serve import gunicorn, migrate  # noqa: E402 - after making the repo importable
+
 PASSWORD = "a long demo passphrase"  # noqa: S105 - throwaway demo accounts
 
 
@@ -237,49 +238,6 @@ def play(api: Api, clock: Clock, travels: bool) -> None:
     say(f"(because: {suggestion['reason']})", 4)
 
 
-def _free_port() -> int:
-    with socket.socket() as sock:
-        sock.bind(("127.0.0.1", 0))
-        return sock.getsockname()[1]
-
-
-def _serve(workdir: Path) -> tuple[subprocess.Popen, str]:
-    env = {
-        **os.environ,
-        "APP_ENV": "development",
-        "DATABASE_URL": f"sqlite:///{workdir}/demo.sqlite",
-        "DEMO_CLOCK_FILE": str(workdir / "clock"),
-        "LOG_JSON": "false",
-    }
-    bin_dir = Path(sys.executable).parent
-    subprocess.run(  # noqa: S603
-        [str(bin_dir / "flask"), "--app", "wsgi", "db", "upgrade"],
-        cwd=ROOT,
-        env=env,
-        check=True,
-        stdout=subprocess.DEVNULL,
-        stderr=subprocess.DEVNULL,
-    )
-    port = _free_port()
-    server = subprocess.Popen(  # noqa: S603
-        [str(bin_dir / "gunicorn"), "-w", "1", "-b", f"127.0.0.1:{port}", "demo.server:app"],
-        cwd=ROOT,
-        env=env,
-        stdout=subprocess.DEVNULL,
-        stderr=subprocess.DEVNULL,
-    )
-    base = f"http://127.0.0.1:{port}"
-    deadline = time.monotonic() + 30
-    while time.monotonic() < deadline:
-        try:
-            urllib.request.urlopen(f"{base}/healthz", timeout=1).close()  # noqa: S310
-            return server, base
-        except OSError:
-            time.sleep(0.2)
-    server.kill()
-    raise SystemExit("the demo server did not start")
-
-
 def main() -> None:
     external = os.environ.get("DEMO_URL")
     if external:
@@ -294,16 +252,19 @@ def main() -> None:
             hour=7, minute=0, second=0, microsecond=0
         )
         clock = Clock(workdir / "clock", last_monday)
-        server, base = _serve(workdir)
-        try:
+        env = {
+            "APP_ENV": "development",
+            "DATABASE_URL": f"sqlite:///{workdir}/demo.sqlite",
+            "DEMO_CLOCK_FILE": str(workdir / "clock"),
+            "LOG_JSON": "false",
+        }
+        migrate(env)
+        with gunicorn("demo.server:app", env) as base:
             say(
                 f"Attune demo: a server on {base} (fresh database), "
                 "playing last week, Monday to Sunday."
             )
             play(Api(base), clock, travels=True)
-        finally:
-            server.terminate()
-            server.wait(timeout=30)
 
 
 if __name__ == "__main__":

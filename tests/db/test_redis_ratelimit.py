@@ -4,23 +4,15 @@ from __future__ import annotations
 
 import json
 import os
-import socket
-import subprocess
-import sys
-import time
 import urllib.error
 import urllib.request
 import uuid
-from pathlib import Path
 
 import pytest
 
-from api import create_app
-from api.config import TestConfig
-from models import db
+from devtools.serve import gunicorn, migrate
 
 REDIS_URL = os.environ.get("TEST_REDIS_URL")
-ROOT = Path(__file__).resolve().parents[2]
 
 pytestmark = pytest.mark.skipif(not REDIS_URL, reason="set TEST_REDIS_URL to a Redis server")
 
@@ -60,12 +52,6 @@ def test_two_app_instances_share_one_redis_count(make_app):
     assert redis.Redis.from_url(REDIS_URL).keys("LIMITS:*auth.Login*")
 
 
-def _free_port() -> int:
-    with socket.socket() as sock:
-        sock.bind(("127.0.0.1", 0))
-        return sock.getsockname()[1]
-
-
 def _post(url: str, body: dict) -> int:
     request = urllib.request.Request(  # noqa: S310 - loopback only
         url, data=json.dumps(body).encode(), headers={"Content-Type": "application/json"}
@@ -77,32 +63,10 @@ def _post(url: str, body: dict) -> int:
         return error.code
 
 
-def _wait_until_serving(base: str, process: subprocess.Popen, limit_s: float = 30) -> None:
-    deadline = time.monotonic() + limit_s
-    while time.monotonic() < deadline:
-        if process.poll() is not None:
-            raise RuntimeError("gunicorn exited before serving")
-        try:
-            with urllib.request.urlopen(f"{base}/healthz", timeout=1):  # noqa: S310
-                return
-        except OSError:
-            time.sleep(0.2)  # waiting for a process to start, not for time to pass in a test
-    raise RuntimeError("gunicorn did not start serving in time")
-
-
 def test_a_limit_holds_across_two_gunicorn_workers(tmp_path):
-    database_url = f"sqlite:///{tmp_path}/attune.sqlite"
-    app = create_app(TestConfig(database_url))
-    with app.app_context():
-        from flask_migrate import upgrade
-
-        upgrade()
-        db.engine.dispose()
-    port = _free_port()
     env = {
-        **os.environ,
         "APP_ENV": "development",
-        "DATABASE_URL": database_url,
+        "DATABASE_URL": f"sqlite:///{tmp_path}/attune.sqlite",
         "RATELIMIT_STORAGE_URI": REDIS_URL,
         "RATELIMIT_KEY_PREFIX": f"workers-{uuid.uuid4().hex}",
         "RATELIMIT_LOGIN": "3 per minute",
@@ -110,22 +74,10 @@ def test_a_limit_holds_across_two_gunicorn_workers(tmp_path):
         "ARGON2_TIME_COST": "1",
         "LOG_JSON": "false",
     }
-    gunicorn = Path(sys.executable).parent / "gunicorn"
-    process = subprocess.Popen(  # noqa: S603 - our own server, on loopback
-        [str(gunicorn), "-w", "2", "-b", f"127.0.0.1:{port}", "wsgi:app"],
-        cwd=ROOT,
-        env=env,
-        stdout=subprocess.DEVNULL,
-        stderr=subprocess.DEVNULL,
-    )
-    base = f"http://127.0.0.1:{port}"
-    try:
-        _wait_until_serving(base, process)
+    migrate(env)
+    with gunicorn("wsgi:app", env, workers=2) as base:
         statuses = [
             _post(f"{base}/api/v1/auth/login", {"email": "sam@example.com", "password": "nope"})
             for _ in range(8)
         ]
-    finally:
-        process.terminate()
-        process.wait(timeout=30)
     assert statuses == [401] * 3 + [429] * 5
