@@ -19,15 +19,23 @@ from models import CheckIn, db
 from models.vocabulary import Visibility
 
 
+def shared_since(partner_id: Any, paired_at: Any) -> Any:
+    """SQL condition: the partner's shared check-ins recorded since the pairing began.
+
+    Takes values or bound parameters, so that cached statements state the rule too.
+    """
+    return and_(
+        CheckIn.author_id == partner_id,
+        CheckIn.visibility == Visibility.PARTNER.value,
+        CheckIn.recorded_at >= paired_at,
+    )
+
+
 def shared_by_partner(pairing: Pairing | None) -> Any:
     """SQL condition: a check-in of the partner that the caller may see."""
     if pairing is None:
         return false()
-    return and_(
-        CheckIn.author_id == pairing.partner.id,
-        CheckIn.visibility == Visibility.PARTNER.value,
-        CheckIn.recorded_at >= pairing.paired_at,
-    )
+    return shared_since(pairing.partner.id, pairing.paired_at)
 
 
 def visible_to(user: Caller, pairing: Pairing | None) -> Any:

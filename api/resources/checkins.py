@@ -25,9 +25,8 @@ from api.render import (
     json_response,
     responses_by_checkin,
 )
-from api.visibility import visible_checkin
+from api.visibility import shared_since, visible_checkin
 from models import CheckIn, IdempotencyKey, db
-from models.vocabulary import Visibility
 from schemas.checkin import (
     CheckInCreateSchema,
     CheckInPageSchema,
@@ -154,11 +153,7 @@ def _page_statement(author: str, paired: bool, with_cursor: bool) -> Any:
     long the history.
     """
     mine = CheckIn.author_id == bindparam("me")
-    theirs = and_(
-        CheckIn.author_id == bindparam("partner"),
-        CheckIn.visibility == Visibility.PARTNER.value,
-        CheckIn.recorded_at >= bindparam("paired_at"),
-    )
+    theirs = shared_since(bindparam("partner"), bindparam("paired_at"))
     scopes = []
     if author in ("me", "both"):
         scopes.append(mine)

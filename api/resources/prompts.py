@@ -13,9 +13,9 @@ from api.errors import not_found
 from api.openapi import COMMON_ERRORS, ApiBlueprint
 from api.pairing import Pairing, require_pairing
 from api.render import CHECKIN_COLUMNS, checkin_json, json_response, responses_by_checkin
-from api.visibility import visible_checkin
+from api.visibility import shared_since, visible_checkin
 from models import CheckIn, db
-from models.vocabulary import Need, Tone, Visibility
+from models.vocabulary import Need, Tone
 from schemas.prompt import PromptSetSchema
 
 blp = ApiBlueprint(
@@ -48,13 +48,7 @@ def _latest(scope: Any) -> Any:
 # author's index range: a day with many check-ins costs the same as a quiet one.
 _LATEST_OF_BOTH = union_all(
     select(_latest(CheckIn.author_id == bindparam("me")).subquery()),
-    select(
-        _latest(
-            (CheckIn.author_id == bindparam("partner"))
-            & (CheckIn.visibility == Visibility.PARTNER.value)
-            & (CheckIn.recorded_at >= bindparam("paired_at"))
-        ).subquery()
-    ),
+    select(_latest(shared_since(bindparam("partner"), bindparam("paired_at"))).subquery()),
 )
 
 
