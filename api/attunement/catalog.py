@@ -328,6 +328,28 @@ RESIST_FIXING = (
     ),
 )
 
+# For good news the urge is a different one: to add a caveat, a plan or a "but".
+RESIST_FIXING_GOOD_NEWS = (
+    Variant(
+        "Let good news be good news",
+        "No “but”, no next steps, no advice for now. Let {partner} enjoy it, and enjoy "
+        "it with them.",
+        ("That's wonderful.", "How does it feel?"),
+    ),
+    Variant(
+        "Stay with their joy",
+        "Resist turning it into a plan or a lesson. Being glad with {partner} is the whole job "
+        "right now.",
+        ("I'm so happy for you.", "Tell me the best part."),
+    ),
+    Variant(
+        "Don't add anything to it",
+        "Hold back the “make sure you also…”. {partner} wants you to share the "
+        "moment, not to manage it.",
+        ("You earned this.", "What was it like?"),
+    ),
+)
+
 # ---- need: honour what they said would help -------------------------------------------
 
 NEEDS: dict[str, tuple[Variant, ...]] = {

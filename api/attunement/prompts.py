@@ -276,11 +276,17 @@ def build_prompts(
         )
 
     if partner.need is not Need.PRACTICAL_HELP:
+        good_news = partner.pleasantness is Pleasantness.PLEASANT
+        resist_id, resist_variants = (
+            ("resist_fixing.let_it_be_good", catalog.RESIST_FIXING_GOOD_NEWS)
+            if good_news
+            else ("resist_fixing.understand_first", catalog.RESIST_FIXING)
+        )
         prompts.append(
             writer.prompt(
-                "resist_fixing.understand_first",
+                resist_id,
                 "resist_fixing",
-                catalog.RESIST_FIXING[_pick(catalog.RESIST_FIXING, seed, "resist_fixing")],
+                resist_variants[_pick(resist_variants, seed, "resist_fixing")],
                 f"{partner_name} didn't ask for practical help."
                 if partner.need is not None
                 else f"{partner_name} didn't name what would help, and didn't ask for advice.",

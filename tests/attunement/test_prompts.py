@@ -212,6 +212,7 @@ def test_every_prompt_kind_has_at_least_three_phrasings():
         catalog.GAP_YOU_HIGHER,
         catalog.GAP_YOU_LOWER,
         catalog.RESIST_FIXING,
+        catalog.RESIST_FIXING_GOOD_NEWS,
         catalog.REACH_OUT,
         catalog.SELF_ATTUNEMENT,
         *catalog.NEEDS.values(),
@@ -251,3 +252,10 @@ def test_the_presence_reason_says_when_they_checked_in():
     partner = Feeling("x", Tone.SAD, 2, NOW - timedelta(minutes=90))
     (presence,) = by_kind(build(partner, None), "presence")
     assert presence.reason == "Sam checked in an hour ago feeling sad."
+
+
+def test_good_news_is_not_met_with_a_plan():
+    (resist,) = by_kind(build(partner_feeling(Tone.EXCITED, 9, None), None), "resist_fixing")
+    assert resist.id == "resist_fixing.let_it_be_good"
+    (resist,) = by_kind(build(partner_feeling(Tone.HURT, 3, None), None), "resist_fixing")
+    assert resist.id == "resist_fixing.understand_first"
