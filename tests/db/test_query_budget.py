@@ -152,6 +152,17 @@ def _exercise(client, alex, sam, count_statements) -> dict[str, int]:
         lambda: client.delete(f"/api/v1/checkins/{spare['id']}", headers=h),
         204,
     )
+    phone = f"phone-{uuid.uuid4()}"
+    measure(
+        "POST /devices",
+        lambda: client.post("/api/v1/devices", json={"platform": "ios", "token": phone}, headers=h),
+        201,
+    )
+    measure(
+        "DELETE /devices/{token}",
+        lambda: client.delete(f"/api/v1/devices/{phone}", headers=h),
+        204,
+    )
 
     fresh = client.post(
         "/api/v1/auth/login", json={"email": alex["email"], "password": PASSWORD}
