@@ -174,3 +174,12 @@ def test_two_workers_at_once_deliver_each_notification_exactly_once(
     assert len(sent_ids) == 31 and len(set(sent_ids)) == 31
     assert sum(r.sent for r in reports) == 31
     assert uuid.UUID(sent_ids[0]) and alex
+
+
+def test_the_cli_enqueues_reminders(client, app):
+    sam = Accounts(client).register("Sam")
+    client.patch("/api/v1/me", json={"reminder_time": "20:30"}, headers=sam["headers"])
+    app.config["CLOCK"] = lambda: datetime(2026, 11, 30, 20, 31, tzinfo=UTC)
+    result = app.test_cli_runner().invoke(args=["notifications", "remind"])
+    assert result.exit_code == 0, result.output
+    assert "enqueued 1 reminders" in result.output
