@@ -3,7 +3,6 @@
 from __future__ import annotations
 
 import os
-from typing import Any
 
 from flask import Flask, Response, request
 from werkzeug.middleware.proxy_fix import ProxyFix
@@ -84,4 +83,4 @@ def _security_headers(response: Response) -> Response:
     return response
 
 
-__all__: list[Any] = ["create_app"]
+__all__ = ["create_app"]

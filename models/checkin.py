@@ -13,7 +13,7 @@ from sqlalchemy import (
     Text,
     Uuid,
 )
-from sqlalchemy.orm import Mapped, mapped_column, relationship
+from sqlalchemy.orm import Mapped, mapped_column
 
 from models.base import UTCDateTime, db, new_id, utcnow
 from models.vocabulary import ENERGY_MAX, ENERGY_MIN, Quadrant, Tone, quadrant
@@ -41,13 +41,6 @@ class CheckIn(db.Model):  # type: ignore[name-defined]
     # Fingerprint of the request that created it: a retry must carry the same body.
     request_hash: Mapped[str] = mapped_column(String(64))
 
-    responses: Mapped[list[Response]] = relationship(
-        back_populates="checkin",
-        order_by="Response.created_at",
-        lazy="raise",
-        passive_deletes=True,
-    )
-
     @property
     def quadrant(self) -> Quadrant:
         return quadrant(Tone(self.tone), self.energy)
@@ -70,8 +63,6 @@ class Response(db.Model):  # type: ignore[name-defined]
     felt_heard: Mapped[bool | None] = mapped_column(Boolean, default=None)
     rated_at: Mapped[datetime | None] = mapped_column(UTCDateTime, default=None)
     created_at: Mapped[datetime] = mapped_column(UTCDateTime, default=utcnow)
-
-    checkin: Mapped[CheckIn] = relationship(back_populates="responses", lazy="raise")
 
 
 class IdempotencyKey(db.Model):  # type: ignore[name-defined]

@@ -154,8 +154,7 @@ def response_stats(
 
 
 def _partner_stats(person: Person, mine: Sequence[SharedCheckIn], tz: ZoneInfo) -> dict[str, Any]:
-    quadrants = {q.value: 0 for q in Quadrant if q is not Quadrant.NEUTRAL}
-    quadrants[Quadrant.NEUTRAL.value] = 0
+    quadrants = {q.value: 0 for q in Quadrant}
     for checkin in mine:
         quadrants[checkin.quadrant.value] += 1
     tone_order = {tone: i for i, tone in enumerate(Tone)}
@@ -184,9 +183,7 @@ def _percent(rate: float) -> str:
 
 
 def _highlights(
-    caller: Person,
-    partner: Person,
-    by_author: dict[Hashable, list[SharedCheckIn]],
+    total_checkins: int,
     together: dict[str, Any],
     stats: ResponseStats,
     previous: ResponseStats,
@@ -199,7 +196,7 @@ def _highlights(
             if both_days == 1
             else f"You both checked in on {both_days} days this week."
         )
-    total = sum(len(v) for v in by_author.values())
+    total = total_checkins
     if total and not both_days:
         lines.append(
             "One check-in shared this week: a bid for connection."
@@ -356,7 +353,7 @@ def summarize_week(
             "response_rate": previous.response_rate,
             "felt_heard_rate": previous.felt_heard_rate,
         },
-        "highlights": _highlights(caller, partner, by_author, together, stats, previous),
+        "highlights": _highlights(len(this_week), together, stats, previous),
         "suggestion": _suggestion(partner, len(this_week), together, stats),
     }
 

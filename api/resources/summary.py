@@ -37,10 +37,12 @@ def _shared_between(pairing: Pairing, start: datetime, end: datetime) -> Any:
     )
 
 
-def week_rows(
-    pairing: Pairing, start: datetime, end: datetime
+def rows_of_weeks(
+    pairing: Pairing, tz: ZoneInfo, oldest: IsoWeek, newest: IsoWeek
 ) -> tuple[list[SharedCheckIn], list[ResponseFact]]:
     """Just the rows of the weeks asked for: two bounded range scans, whatever the history."""
+    start, _ = oldest.bounds(tz)
+    _, end = newest.bounds(tz)
     conditions = _shared_between(pairing, start, end)
     checkins = [
         SharedCheckIn(
@@ -98,9 +100,7 @@ class WeeklySummary(MethodView):
                 ) from exc
         else:
             week = current_week(moment, tz)
-        start, _ = week.previous().bounds(tz)
-        _, end = week.bounds(tz)
-        checkins, responses = week_rows(pairing, start, end)
+        checkins, responses = rows_of_weeks(pairing, tz, week.previous(), week)
         caller, partner = _people(pairing)
         payload = summarize_week(week, tz, caller, partner, checkins, responses, moment)
         blp.set_etag(payload)
@@ -120,9 +120,8 @@ class WeeklyTrend(MethodView):
         tz = ZoneInfo(current_user.timezone)
         moment = now()
         newest = current_week(moment, tz)
-        start, _ = newest.previous(args["weeks"] - 1).bounds(tz)
-        _, end = newest.bounds(tz)
-        checkins, responses = week_rows(pairing, start, end)
+        oldest = newest.previous(args["weeks"] - 1)
+        checkins, responses = rows_of_weeks(pairing, tz, oldest, newest)
         caller, partner = _people(pairing)
         rows = summarize_weeks(
             newest, args["weeks"], tz, caller, partner, checkins, responses, moment

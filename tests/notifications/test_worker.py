@@ -4,7 +4,6 @@ from __future__ import annotations
 
 import logging
 import threading
-import uuid
 from datetime import UTC, datetime, timedelta
 
 import pytest
@@ -151,7 +150,7 @@ def test_two_workers_at_once_deliver_each_notification_exactly_once(
         pytest.skip("row locking with SKIP LOCKED is proven on PostgreSQL")
     app = make_app()
     client = app.test_client()
-    alex, sam = _couple_with_phone(app, client)
+    _, sam = _couple_with_phone(app, client)
     for _ in range(30):
         checkin(client, sam, energy=3)
     barrier = threading.Barrier(2)
@@ -173,7 +172,6 @@ def test_two_workers_at_once_deliver_each_notification_exactly_once(
     sent_ids = [m["data"]["notification_id"] for m in fcm.delivered]
     assert len(sent_ids) == 31 and len(set(sent_ids)) == 31
     assert sum(r.sent for r in reports) == 31
-    assert uuid.UUID(sent_ids[0]) and alex
 
 
 def test_the_cli_enqueues_reminders(client, app):
