@@ -15,6 +15,7 @@ from api.notifications.cli import notifications_cli
 from api.openapi import docs_assets, init_openapi
 from api.security import init_jwt, init_passwords
 from models import db
+from models.base import ping_only_after_idle
 
 MIGRATIONS_DIR = os.path.join(
     os.path.dirname(os.path.dirname(os.path.abspath(__file__))), "migrations"
@@ -38,6 +39,9 @@ def create_app(config: Config | None = None) -> Flask:
 
     init_logging(app)  # first, so that every later hook and error has a request id
     db.init_app(app)
+    with app.app_context():
+        for engine in db.engines.values():
+            ping_only_after_idle(engine)
     # Batch mode lets Alembic alter SQLite tables (it rebuilds them), PostgreSQL alters in place.
     migrate.init_app(app, db, directory=MIGRATIONS_DIR, render_as_batch=True, compare_type=True)
     jwt.init_app(app)
