@@ -6,7 +6,8 @@ import uuid
 from dataclasses import dataclass
 from datetime import datetime
 
-from sqlalchemy import and_, select
+from flask import request
+from sqlalchemy import and_, bindparam, select
 from sqlalchemy.orm import aliased
 
 from api.pairing import Pairing, Partner
@@ -61,18 +62,30 @@ _CALLER_QUERY = (
     .outerjoin(Couple, Couple.id == _mine.couple_id)
     .outerjoin(_theirs, and_(_theirs.couple_id == _mine.couple_id, _theirs.user_id != User.id))
     .outerjoin(_partner, _partner.id == _theirs.user_id)
+    # Bound parameters in a statement built once: each request only binds values.
+    .where(
+        User.id == bindparam("user_id"),
+        TokenFamily.id == bindparam("family_id"),
+        TokenFamily.revoked_at.is_(None),
+    )
 )
+
+
+READ_ONLY_METHODS = frozenset({"GET", "HEAD", "OPTIONS"})
+
+
+def _reads_without_a_transaction() -> None:
+    # Under READ COMMITTED each statement takes its own snapshot, in a transaction or not,
+    # so a request that only reads loses nothing without one and saves the BEGIN and
+    # ROLLBACK round trips. The token check is the first query of every such request.
+    if request.method in READ_ONLY_METHODS and not db.session().in_transaction():
+        db.session.connection(execution_options={"isolation_level": "AUTOCOMMIT"})
 
 
 def load_caller(user_id: uuid.UUID, family_id: uuid.UUID) -> Caller | None:
     """The caller behind a token of a live family, or None if the family or user is gone."""
-    row = db.session.execute(
-        _CALLER_QUERY.where(
-            User.id == user_id,
-            TokenFamily.id == family_id,
-            TokenFamily.revoked_at.is_(None),
-        )
-    ).first()
+    _reads_without_a_transaction()
+    row = db.session.execute(_CALLER_QUERY, {"user_id": user_id, "family_id": family_id}).first()
     if row is None:
         return None
     pairing = None
