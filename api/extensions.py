@@ -1,13 +1,13 @@
 """Bare extension objects, bound to an app in create_app."""
 
-from flask_jwt_extended import JWTManager
 from flask_limiter import Limiter
 from flask_migrate import Migrate
 
 from api.openapi import ProblemApi
 from api.ratelimit import client_address
+from api.security import VerifyingOnceJWTManager
 
 api = ProblemApi()
-jwt = JWTManager()
+jwt = VerifyingOnceJWTManager()
 migrate = Migrate()
 limiter = Limiter(key_func=client_address)

@@ -3,8 +3,9 @@
 from __future__ import annotations
 
 import contextlib
+import time
 import uuid
-from datetime import UTC, datetime
+from datetime import UTC, datetime, timedelta
 from typing import Any
 
 from argon2 import PasswordHasher
@@ -19,6 +20,7 @@ from models import TokenFamily, User, db
 
 _HASHER_KEY = "attune.password_hasher"
 _DUMMY_KEY = "attune.dummy_hash"
+_VERIFIED_KEY = "attune.verified_tokens"
 
 
 def _hasher() -> PasswordHasher:
@@ -182,3 +184,37 @@ def init_jwt(jwt: JWTManager) -> None:
     @jwt.token_verification_failed_loader
     def _verification_failed(_header: dict, _payload: dict) -> Response:
         return problem(401, "invalid_token", "The token is not valid.")
+
+
+class VerifyingOnceJWTManager(JWTManager):
+    """Checks a token's signature once per worker, then only its expiry.
+
+    PyJWT spends about half a millisecond on each decode (strict base64 checks, preparing
+    the key) and a mobile client sends the same access token with every request until it
+    expires. A signature that verified once under this app's key stays verified, so the
+    verified claims are kept (bounded) and each later use checks expiry only. Revocation
+    is untouched: the token-family check still runs on every request.
+    """
+
+    MAX_REMEMBERED = 8192
+
+    def _decode_jwt_from_config(
+        self, encoded_token: str, csrf_value: Any = None, allow_expired: bool = False
+    ) -> dict:
+        if csrf_value is not None or allow_expired:
+            return super()._decode_jwt_from_config(encoded_token, csrf_value, allow_expired)
+        remembered: dict[str, dict] = current_app.extensions.setdefault(_VERIFIED_KEY, {})
+        claims = remembered.get(encoded_token)
+        if claims is not None and time.time() - _leeway_seconds() < claims.get("exp", float("inf")):
+            return dict(claims)
+        remembered.pop(encoded_token, None)
+        claims = super()._decode_jwt_from_config(encoded_token)  # raises when expired
+        if len(remembered) >= self.MAX_REMEMBERED:
+            del remembered[next(iter(remembered))]
+        remembered[encoded_token] = claims
+        return dict(claims)
+
+
+def _leeway_seconds() -> float:
+    leeway = current_app.config.get("JWT_DECODE_LEEWAY") or 0
+    return leeway.total_seconds() if isinstance(leeway, timedelta) else float(leeway)
