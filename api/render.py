@@ -8,15 +8,13 @@ is built here from plain rows instead of dumped field by field through marshmall
 from __future__ import annotations
 
 import json
-import uuid
-from collections import defaultdict
-from collections.abc import Iterable, Sequence
+from collections.abc import Iterable
 from typing import Any
 
 from flask import Response
 from sqlalchemy import select
 
-from models import CheckIn, db
+from models import CheckIn
 from models import Response as ResponseRow
 from models.vocabulary import Tone, quadrant
 
@@ -42,51 +40,71 @@ RESPONSE_COLUMNS = (
 )
 
 
-def response_json(row: Any) -> dict[str, Any]:
-    return {
-        "id": str(row.id),
-        "checkin_id": str(row.checkin_id),
-        "author_id": str(row.author_id),
-        "kind": row.kind,
-        "message": row.message,
-        "felt_heard": row.felt_heard,
-        "created_at": row.created_at.isoformat(),
-    }
+RESPONSE_LABELS = tuple(column.label(f"response_{column.key}") for column in RESPONSE_COLUMNS)
+
+# Every (tone, energy) pair there is: a lookup instead of building enums for every row.
+_QUADRANTS = {
+    (tone.value, energy): quadrant(tone, energy).value for tone in Tone for energy in range(1, 11)
+}
 
 
-def checkin_json(row: Any, responses: Iterable[Any] = ()) -> dict[str, Any]:
+def with_responses(checkins: Any) -> Any:
+    """`checkins` (a select of CHECKIN_COLUMNS) joined with their responses, one statement.
+
+    A check-in comes once per response (once if it has none), newest check-in first and
+    its responses oldest first; `fold_responses` puts them back together.
+    """
+    page = checkins.subquery()
+    return (
+        select(page, *RESPONSE_LABELS)
+        .outerjoin(ResponseRow, ResponseRow.checkin_id == page.c.id)
+        .order_by(
+            page.c.recorded_at.desc(), page.c.id.desc(), ResponseRow.created_at, ResponseRow.id
+        )
+    )
+
+
+def fold_responses(rows: Iterable[Any]) -> list[tuple[Any, list[dict[str, Any]]]]:
+    """Rows of a `with_responses` statement as (check-in row, its responses as JSON)."""
+    folded: list[tuple[Any, list[dict[str, Any]]]] = []
+    last_id = None
+    for row in rows:
+        if row.id != last_id:
+            folded.append((row, []))
+            last_id = row.id
+        if row.response_id is not None:
+            folded[-1][1].append(
+                {
+                    "id": str(row.response_id),
+                    "checkin_id": str(row.response_checkin_id),
+                    "author_id": str(row.response_author_id),
+                    "kind": row.response_kind,
+                    "message": row.response_message,
+                    "felt_heard": row.response_felt_heard,
+                    "created_at": row.response_created_at.isoformat(),
+                }
+            )
+    return folded
+
+
+def checkin_json(row: Any, responses: list[dict[str, Any]] | None = None) -> dict[str, Any]:
     return {
         "id": str(row.id),
         "author_id": str(row.author_id),
         "tone": row.tone,
         "energy": row.energy,
-        "quadrant": quadrant(Tone(row.tone), row.energy).value,
+        "quadrant": _QUADRANTS[(row.tone, row.energy)],
         "need": row.need,
         "note": row.note,
         "visibility": row.visibility,
         "recorded_at": row.recorded_at.isoformat(),
         "created_at": row.created_at.isoformat(),
-        "responses": [response_json(r) for r in responses],
+        "responses": responses if responses is not None else [],
     }
 
 
-def responses_by_checkin(checkin_ids: Sequence[uuid.UUID]) -> dict[uuid.UUID, list[Any]]:
-    """The responses to these check-ins, oldest first, in one query."""
-    grouped: dict[uuid.UUID, list[Any]] = defaultdict(list)
-    if checkin_ids:
-        rows = db.session.execute(
-            select(*RESPONSE_COLUMNS)
-            .where(ResponseRow.checkin_id.in_(checkin_ids))
-            .order_by(ResponseRow.created_at, ResponseRow.id)
-        )
-        for row in rows:
-            grouped[row.checkin_id].append(row)
-    return grouped
-
-
-def checkins_json(rows: Sequence[Any]) -> list[dict[str, Any]]:
-    responses = responses_by_checkin([row.id for row in rows])
-    return [checkin_json(row, responses.get(row.id, ())) for row in rows]
+def checkins_json(folded: Iterable[tuple[Any, list[dict[str, Any]]]]) -> list[dict[str, Any]]:
+    return [checkin_json(row, responses) for row, responses in folded]
 
 
 def json_response(payload: Any, status: int = 200) -> Response:

@@ -42,8 +42,11 @@ def visible_to(user: Caller, pairing: Pairing | None) -> Any:
     return or_(CheckIn.author_id == user.id, shared_by_partner(pairing))
 
 
+def visible_checkin_query(user: Caller, pairing: Pairing | None, checkin_id: uuid.UUID) -> Any:
+    """A select of the check-in's columns, empty if the caller may not see it."""
+    return select(*CHECKIN_COLUMNS).where(CheckIn.id == checkin_id, visible_to(user, pairing))
+
+
 def visible_checkin(user: Caller, pairing: Pairing | None, checkin_id: uuid.UUID) -> Any | None:
     """The check-in's columns if the caller may see it, else None (to answer 404)."""
-    return db.session.execute(
-        select(*CHECKIN_COLUMNS).where(CheckIn.id == checkin_id, visible_to(user, pairing))
-    ).first()
+    return db.session.execute(visible_checkin_query(user, pairing, checkin_id)).first()

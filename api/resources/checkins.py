@@ -22,10 +22,11 @@ from api.render import (
     CHECKIN_COLUMNS,
     checkin_json,
     checkins_json,
+    fold_responses,
     json_response,
-    responses_by_checkin,
+    with_responses,
 )
-from api.visibility import shared_since, visible_checkin
+from api.visibility import shared_since, visible_checkin, visible_checkin_query
 from models import CheckIn, IdempotencyKey, db
 from schemas.checkin import (
     CheckInCreateSchema,
@@ -100,8 +101,9 @@ def decode_cursor(cursor: str) -> tuple[datetime, uuid.UUID]:
 
 
 def stored_checkin_json(checkin_id: uuid.UUID) -> dict[str, Any]:
-    row = db.session.execute(select(*CHECKIN_COLUMNS).where(CheckIn.id == checkin_id)).one()
-    return checkin_json(row, responses_by_checkin([checkin_id]).get(checkin_id, ()))
+    statement = with_responses(select(*CHECKIN_COLUMNS).where(CheckIn.id == checkin_id))
+    rows = db.session.execute(statement)
+    return checkins_json(fold_responses(rows))[0]
 
 
 def _replay(
@@ -149,8 +151,8 @@ def _page_statement(author: str, paired: bool, with_cursor: bool) -> Any:
     """Built once per shape, with bound parameters, so each request only binds values.
 
     Each author's rows come from their own index range, newest first, limited to the
-    page; the two short lists are then merged. The cost stays that of one page, however
-    long the history.
+    page; the two short lists are then merged, and the page's responses joined on. The
+    cost stays that of one page, however long the history, in one round trip.
     """
     mine = CheckIn.author_id == bindparam("me")
     theirs = shared_since(bindparam("partner"), bindparam("paired_at"))
@@ -162,9 +164,9 @@ def _page_statement(author: str, paired: bool, with_cursor: bool) -> Any:
     if not scopes:
         return None
     if len(scopes) == 1:
-        return _newest_of(scopes[0], with_cursor)
+        return with_responses(_newest_of(scopes[0], with_cursor))
     merged = union_all(*(select(_newest_of(s, with_cursor).subquery()) for s in scopes)).subquery()
-    return (
+    return with_responses(
         select(merged)
         .order_by(merged.c.recorded_at.desc(), merged.c.id.desc())
         .limit(bindparam("page_size"))
@@ -173,8 +175,9 @@ def _page_statement(author: str, paired: bool, with_cursor: bool) -> Any:
 
 def newest_first(
     caller: Caller, pairing: Pairing | None, author: str, limit: int, cursor: str | None
-) -> list[Any]:
-    """One page of check-ins (and one more, to know whether a next page exists)."""
+) -> list[tuple[Any, list[dict[str, Any]]]]:
+    """One page of check-ins with their responses (and one more check-in, to know whether
+    a next page exists)."""
     statement = _page_statement(author, pairing is not None, cursor is not None)
     if statement is None:
         return []
@@ -183,7 +186,7 @@ def newest_first(
         values.update(partner=pairing.partner.id, paired_at=pairing.paired_at)
     if cursor is not None:
         values["after_at"], values["after_id"] = decode_cursor(cursor)
-    return list(db.session.execute(statement, values))
+    return fold_responses(db.session.execute(statement, values))
 
 
 @blp.route("")
@@ -269,7 +272,7 @@ class CheckIns(MethodView):
             current_user, current_pairing(current_user), args["author"], limit, args.get("cursor")
         )
         items = page[:limit]
-        next_cursor = encode_cursor(items[-1]) if len(page) > limit else None
+        next_cursor = encode_cursor(items[-1][0]) if len(page) > limit else None
         return json_response({"items": checkins_json(items), "next_cursor": next_cursor})
 
 
@@ -281,10 +284,11 @@ class CheckInById(MethodView):
     @blp.errors(404, *COMMON_ERRORS)
     def get(self, checkin_id: uuid.UUID) -> Any:
         """One check-in, with the responses to it."""
-        row = visible_checkin(current_user, current_pairing(current_user), checkin_id)
-        if row is None:
+        query = visible_checkin_query(current_user, current_pairing(current_user), checkin_id)
+        folded = fold_responses(db.session.execute(with_responses(query)))
+        if not folded:
             raise not_found("No such check-in.")
-        payload = checkins_json([row])[0]
+        payload = checkins_json(folded)[0]
         blp.set_etag(payload)
         return json_response(payload)
 

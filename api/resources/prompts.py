@@ -12,8 +12,14 @@ from api.clock import now
 from api.errors import not_found
 from api.openapi import COMMON_ERRORS, ApiBlueprint
 from api.pairing import Pairing, require_pairing
-from api.render import CHECKIN_COLUMNS, checkin_json, json_response, responses_by_checkin
-from api.visibility import shared_since, visible_checkin
+from api.render import (
+    CHECKIN_COLUMNS,
+    checkin_json,
+    fold_responses,
+    json_response,
+    with_responses,
+)
+from api.visibility import shared_since, visible_checkin_query
 from models import CheckIn, db
 from models.vocabulary import Need, Tone
 from schemas.prompt import PromptSetSchema
@@ -52,34 +58,37 @@ _LATEST_OF_BOTH = union_all(
 )
 
 
-def latest_recent(pairing: Pairing) -> tuple[Any | None, Any | None]:
+# A check-in as shown: its row and its responses, already JSON.
+Shown = tuple[Any, list[dict[str, Any]]]
+
+_LATEST_WITH_RESPONSES = with_responses(_LATEST_OF_BOTH)
+
+
+def latest_recent(pairing: Pairing) -> tuple[Shown | None, Shown | None]:
     """The partner's latest shared check-in and the caller's latest, of the last 24 hours."""
-    rows = db.session.execute(
-        _LATEST_OF_BOTH,
-        {
-            "me": current_user.id,
-            "partner": pairing.partner.id,
-            "paired_at": pairing.paired_at,
-            "since": now() - RECENT,
-        },
-    ).all()
-    own = next((c for c in rows if c.author_id == current_user.id), None)
-    partners = next((c for c in rows if c.author_id != current_user.id), None)
+    shown = fold_responses(
+        db.session.execute(
+            _LATEST_WITH_RESPONSES,
+            {
+                "me": current_user.id,
+                "partner": pairing.partner.id,
+                "paired_at": pairing.paired_at,
+                "since": now() - RECENT,
+            },
+        )
+    )
+    own = next((c for c in shown if c[0].author_id == current_user.id), None)
+    partners = next((c for c in shown if c[0].author_id != current_user.id), None)
     return partners, own
 
 
-def prompts_response(
-    partner_checkin: Any | None, my_checkin: Any | None, prompts: PromptSet
-) -> Any:
-    shown = [c for c in (partner_checkin, my_checkin) if c is not None]
-    responses = responses_by_checkin([c.id for c in shown])
-
-    def rendered(checkin: Any | None) -> dict[str, Any] | None:
-        return None if checkin is None else checkin_json(checkin, responses.get(checkin.id, ()))
+def prompts_response(partner: Shown | None, mine: Shown | None, prompts: PromptSet) -> Any:
+    def rendered(checkin: Shown | None) -> dict[str, Any] | None:
+        return None if checkin is None else checkin_json(*checkin)
 
     payload = {
-        "partner_checkin": rendered(partner_checkin),
-        "my_checkin": rendered(my_checkin),
+        "partner_checkin": rendered(partner),
+        "my_checkin": rendered(mine),
         "prompts": [{**asdict(p), "phrases": list(p.phrases)} for p in prompts.prompts],
         "avoid": [asdict(a) for a in prompts.avoid],
     }
@@ -98,8 +107,8 @@ class Prompts(MethodView):
         pairing = require_pairing(current_user)
         partner_checkin, my_checkin = latest_recent(pairing)
         prompts = build_prompts(
-            feeling(partner_checkin) if partner_checkin else None,
-            feeling(my_checkin) if my_checkin else None,
+            feeling(partner_checkin[0]) if partner_checkin else None,
+            feeling(my_checkin[0]) if my_checkin else None,
             partner_name=pairing.partner.display_name,
             my_name=current_user.display_name,
             now=now(),
@@ -116,13 +125,15 @@ class CheckInPrompts(MethodView):
     def get(self, checkin_id: uuid.UUID) -> Any:
         """Prompts for one check-in: your partner's, or your own (then: attune to yourself)."""
         pairing = require_pairing(current_user)
-        checkin = visible_checkin(current_user, pairing, checkin_id)
-        if checkin is None:
+        query = visible_checkin_query(current_user, pairing, checkin_id)
+        folded = fold_responses(db.session.execute(with_responses(query)))
+        if not folded:
             raise not_found("No such check-in.")
-        if checkin.author_id == current_user.id:
+        checkin = folded[0]
+        if checkin[0].author_id == current_user.id:
             prompts = build_prompts(
                 None,
-                feeling(checkin),
+                feeling(checkin[0]),
                 partner_name=pairing.partner.display_name,
                 my_name=current_user.display_name,
                 now=now(),
@@ -131,8 +142,8 @@ class CheckInPrompts(MethodView):
             return prompts_response(None, checkin, prompts)
         _, my_checkin = latest_recent(pairing)
         prompts = build_prompts(
-            feeling(checkin),
-            feeling(my_checkin) if my_checkin else None,
+            feeling(checkin[0]),
+            feeling(my_checkin[0]) if my_checkin else None,
             partner_name=pairing.partner.display_name,
             my_name=current_user.display_name,
             now=now(),
