@@ -1,10 +1,9 @@
-from datetime import datetime
 from typing import Any
 from zoneinfo import ZoneInfo
 
 from flask.views import MethodView
 from flask_jwt_extended import current_user
-from sqlalchemy import select
+from sqlalchemy import bindparam, select
 
 from api.attunement.summary import (
     IsoWeek,
@@ -27,49 +26,66 @@ from schemas.summary import SummariesQueryArgs, SummariesSchema, SummaryQueryArg
 blp = ApiBlueprint("summary", __name__, description="How the week went, for both of you.")
 
 
-def _shared_between(pairing: Pairing, start: datetime, end: datetime) -> Any:
-    """Both partners' shared check-ins of this pairing, recorded in [start, end)."""
-    return (
-        CheckIn.author_id.in_([pairing.partner.id, current_user.id]),
-        CheckIn.visibility == Visibility.PARTNER.value,
-        CheckIn.recorded_at >= max(start, pairing.paired_at),
-        CheckIn.recorded_at < end,
+# Both partners' shared check-ins recorded in [start, end), each with the responses to
+# it: one statement, built once, over two bounded ranges of the author index.
+_ROWS_OF_WEEKS = (
+    select(
+        CheckIn.id,
+        CheckIn.author_id,
+        CheckIn.tone,
+        CheckIn.energy,
+        CheckIn.recorded_at,
+        CheckIn.created_at,
+        Response.author_id.label("response_author_id"),
+        Response.created_at.label("response_created_at"),
+        Response.felt_heard,
     )
+    .outerjoin(Response, Response.checkin_id == CheckIn.id)
+    .where(
+        CheckIn.author_id.in_(
+            [bindparam(name, type_=CheckIn.author_id.type) for name in ("me", "partner")]
+        ),
+        CheckIn.visibility == Visibility.PARTNER.value,
+        CheckIn.recorded_at >= bindparam("start"),
+        CheckIn.recorded_at < bindparam("end"),
+    )
+)
 
 
 def rows_of_weeks(
     pairing: Pairing, tz: ZoneInfo, oldest: IsoWeek, newest: IsoWeek
 ) -> tuple[list[SharedCheckIn], list[ResponseFact]]:
-    """Just the rows of the weeks asked for: two bounded range scans, whatever the history."""
+    """Just the rows of the weeks asked for (of this pairing), whatever the history."""
     start, _ = oldest.bounds(tz)
     _, end = newest.bounds(tz)
-    conditions = _shared_between(pairing, start, end)
-    checkins = [
-        SharedCheckIn(
-            row.id, str(row.author_id), Tone(row.tone), row.energy, row.recorded_at, row.created_at
-        )
-        for row in db.session.execute(
-            select(
-                CheckIn.id,
-                CheckIn.author_id,
-                CheckIn.tone,
-                CheckIn.energy,
-                CheckIn.recorded_at,
-                CheckIn.created_at,
-            ).where(*conditions)
-        )
-    ]
-    responses = [
-        ResponseFact(row.checkin_id, str(row.author_id), row.created_at, row.felt_heard)
-        for row in db.session.execute(
-            select(
-                Response.checkin_id, Response.author_id, Response.created_at, Response.felt_heard
+    rows = db.session.execute(
+        _ROWS_OF_WEEKS,
+        {
+            "me": current_user.id,
+            "partner": pairing.partner.id,
+            "start": max(start, pairing.paired_at),
+            "end": end,
+        },
+    )
+    checkins: dict[Any, SharedCheckIn] = {}
+    responses = []
+    for row in rows:
+        if row.id not in checkins:
+            checkins[row.id] = SharedCheckIn(
+                row.id,
+                str(row.author_id),
+                Tone(row.tone),
+                row.energy,
+                row.recorded_at,
+                row.created_at,
             )
-            .join(CheckIn, CheckIn.id == Response.checkin_id)
-            .where(*conditions)
-        )
-    ]
-    return checkins, responses
+        if row.response_author_id is not None:
+            responses.append(
+                ResponseFact(
+                    row.id, str(row.response_author_id), row.response_created_at, row.felt_heard
+                )
+            )
+    return list(checkins.values()), responses
 
 
 def _people(pairing: Pairing) -> tuple[Person, Person]:
