@@ -12,6 +12,7 @@ from sqlalchemy.orm import aliased
 
 from api.pairing import Pairing, Partner
 from models import Couple, CoupleMember, TokenFamily, User, db
+from models.base import fetch
 
 
 @dataclass(frozen=True)
@@ -85,7 +86,7 @@ def _reads_without_a_transaction() -> None:
 def load_caller(user_id: uuid.UUID, family_id: uuid.UUID) -> Caller | None:
     """The caller behind a token of a live family, or None if the family or user is gone."""
     _reads_without_a_transaction()
-    row = db.session.execute(_CALLER_QUERY, {"user_id": user_id, "family_id": family_id}).first()
+    row = fetch(_CALLER_QUERY, {"user_id": user_id, "family_id": family_id}).first()
     if row is None:
         return None
     pairing = None

@@ -15,7 +15,8 @@ from sqlalchemy import and_, false, or_, select
 from api.caller import Caller
 from api.pairing import Pairing
 from api.render import CHECKIN_COLUMNS
-from models import CheckIn, db
+from models import CheckIn
+from models.base import fetch
 from models.vocabulary import Visibility
 
 
@@ -49,4 +50,4 @@ def visible_checkin_query(user: Caller, pairing: Pairing | None, checkin_id: uui
 
 def visible_checkin(user: Caller, pairing: Pairing | None, checkin_id: uuid.UUID) -> Any | None:
     """The check-in's columns if the caller may see it, else None (to answer 404)."""
-    return db.session.execute(visible_checkin_query(user, pairing, checkin_id)).first()
+    return fetch(visible_checkin_query(user, pairing, checkin_id)).first()

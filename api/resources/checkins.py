@@ -28,6 +28,7 @@ from api.render import (
 )
 from api.visibility import shared_since, visible_checkin, visible_checkin_query
 from models import CheckIn, IdempotencyKey, db
+from models.base import fetch
 from schemas.checkin import (
     CheckInCreateSchema,
     CheckInPageSchema,
@@ -102,7 +103,7 @@ def decode_cursor(cursor: str) -> tuple[datetime, uuid.UUID]:
 
 def stored_checkin_json(checkin_id: uuid.UUID) -> dict[str, Any]:
     statement = with_responses(select(*CHECKIN_COLUMNS).where(CheckIn.id == checkin_id))
-    rows = db.session.execute(statement)
+    rows = fetch(statement)
     return checkins_json(fold_responses(rows))[0]
 
 
@@ -186,7 +187,7 @@ def newest_first(
         values.update(partner=pairing.partner.id, paired_at=pairing.paired_at)
     if cursor is not None:
         values["after_at"], values["after_id"] = decode_cursor(cursor)
-    return fold_responses(db.session.execute(statement, values))
+    return fold_responses(fetch(statement, values))
 
 
 @blp.route("")
@@ -285,7 +286,7 @@ class CheckInById(MethodView):
     def get(self, checkin_id: uuid.UUID) -> Any:
         """One check-in, with the responses to it."""
         query = visible_checkin_query(current_user, current_pairing(current_user), checkin_id)
-        folded = fold_responses(db.session.execute(with_responses(query)))
+        folded = fold_responses(fetch(with_responses(query)))
         if not folded:
             raise not_found("No such check-in.")
         payload = checkins_json(folded)[0]

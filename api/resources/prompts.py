@@ -20,7 +20,8 @@ from api.render import (
     with_responses,
 )
 from api.visibility import shared_since, visible_checkin_query
-from models import CheckIn, db
+from models import CheckIn
+from models.base import fetch
 from models.vocabulary import Need, Tone
 from schemas.prompt import PromptSetSchema
 
@@ -67,7 +68,7 @@ _LATEST_WITH_RESPONSES = with_responses(_LATEST_OF_BOTH)
 def latest_recent(pairing: Pairing) -> tuple[Shown | None, Shown | None]:
     """The partner's latest shared check-in and the caller's latest, of the last 24 hours."""
     shown = fold_responses(
-        db.session.execute(
+        fetch(
             _LATEST_WITH_RESPONSES,
             {
                 "me": current_user.id,
@@ -126,7 +127,7 @@ class CheckInPrompts(MethodView):
         """Prompts for one check-in: your partner's, or your own (then: attune to yourself)."""
         pairing = require_pairing(current_user)
         query = visible_checkin_query(current_user, pairing, checkin_id)
-        folded = fold_responses(db.session.execute(with_responses(query)))
+        folded = fold_responses(fetch(with_responses(query)))
         if not folded:
             raise not_found("No such check-in.")
         checkin = folded[0]

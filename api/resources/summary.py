@@ -19,7 +19,8 @@ from api.errors import ApiError
 from api.openapi import COMMON_ERRORS, ApiBlueprint
 from api.pairing import Pairing, require_pairing
 from api.render import json_response
-from models import CheckIn, Response, db
+from models import CheckIn, Response
+from models.base import fetch
 from models.vocabulary import Tone, Visibility
 from schemas.summary import SummariesQueryArgs, SummariesSchema, SummaryQueryArgs, SummarySchema
 
@@ -58,7 +59,7 @@ def rows_of_weeks(
     """Just the rows of the weeks asked for (of this pairing), whatever the history."""
     start, _ = oldest.bounds(tz)
     _, end = newest.bounds(tz)
-    rows = db.session.execute(
+    rows = fetch(
         _ROWS_OF_WEEKS,
         {
             "me": current_user.id,
