@@ -6,13 +6,12 @@ import uuid
 from dataclasses import dataclass
 from datetime import datetime
 
-from flask import request
 from sqlalchemy import and_, bindparam, select
 from sqlalchemy.orm import aliased
 
 from api.pairing import Pairing, Partner
-from models import Couple, CoupleMember, TokenFamily, User, db
-from models.base import fetch
+from api.reads import fetch
+from models import Couple, CoupleMember, TokenFamily, User
 
 
 @dataclass(frozen=True)
@@ -72,20 +71,8 @@ _CALLER_QUERY = (
 )
 
 
-READ_ONLY_METHODS = frozenset({"GET", "HEAD", "OPTIONS"})
-
-
-def _reads_without_a_transaction() -> None:
-    # Under READ COMMITTED each statement takes its own snapshot, in a transaction or not,
-    # so a request that only reads loses nothing without one and saves the BEGIN and
-    # ROLLBACK round trips. The token check is the first query of every such request.
-    if request.method in READ_ONLY_METHODS and not db.session().in_transaction():
-        db.session.connection(execution_options={"isolation_level": "AUTOCOMMIT"})
-
-
 def load_caller(user_id: uuid.UUID, family_id: uuid.UUID) -> Caller | None:
     """The caller behind a token of a live family, or None if the family or user is gone."""
-    _reads_without_a_transaction()
     row = fetch(_CALLER_QUERY, {"user_id": user_id, "family_id": family_id}).first()
     if row is None:
         return None

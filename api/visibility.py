@@ -14,9 +14,9 @@ from sqlalchemy import and_, false, or_, select
 
 from api.caller import Caller
 from api.pairing import Pairing
+from api.reads import fetch
 from api.render import CHECKIN_COLUMNS
 from models import CheckIn
-from models.base import fetch
 from models.vocabulary import Visibility
 
 

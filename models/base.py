@@ -107,13 +107,3 @@ def ping_only_after_idle(engine: Engine, idle_seconds: float = PING_AFTER_IDLE_S
         return ping(dbapi_connection)
 
     engine.dialect.do_ping = do_ping  # type: ignore[method-assign]
-
-
-def fetch(statement: Any, params: dict[str, Any] | None = None) -> Any:
-    """Run a Core select on the session's connection and return its result.
-
-    For rows that become JSON rather than objects: it skips the ORM's execution layer,
-    which costs about 0.1 ms a statement, and still takes part in the session's
-    transaction.
-    """
-    return db.session.connection().execute(statement, params)

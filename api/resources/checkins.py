@@ -18,6 +18,7 @@ from api.errors import ApiError, not_found
 from api.notifications import outbox
 from api.openapi import COMMON_ERRORS, ApiBlueprint
 from api.pairing import Pairing, current_pairing
+from api.reads import fetch
 from api.render import (
     CHECKIN_COLUMNS,
     checkin_json,
@@ -28,7 +29,6 @@ from api.render import (
 )
 from api.visibility import shared_since, visible_checkin, visible_checkin_query
 from models import CheckIn, IdempotencyKey, db
-from models.base import fetch
 from schemas.checkin import (
     CheckInCreateSchema,
     CheckInPageSchema,

@@ -5,6 +5,7 @@ from flask.views import MethodView
 from flask_jwt_extended import current_user, get_jwt
 
 from api.account import delete_account, export_of
+from api.caller_cache import forget_caller
 from api.errors import ApiError
 from api.openapi import COMMON_ERRORS, ApiBlueprint
 from api.resources.users import user_view
@@ -53,6 +54,7 @@ class Me(MethodView):
         for field, value in changes.items():
             setattr(user, field, value)
         db.session.commit()
+        forget_caller(user.id)
         return user_view(user)
 
     @blp.authenticated()

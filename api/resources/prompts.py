@@ -12,6 +12,7 @@ from api.clock import now
 from api.errors import not_found
 from api.openapi import COMMON_ERRORS, ApiBlueprint
 from api.pairing import Pairing, require_pairing
+from api.reads import fetch
 from api.render import (
     CHECKIN_COLUMNS,
     checkin_json,
@@ -21,7 +22,6 @@ from api.render import (
 )
 from api.visibility import shared_since, visible_checkin_query
 from models import CheckIn
-from models.base import fetch
 from models.vocabulary import Need, Tone
 from schemas.prompt import PromptSetSchema
 

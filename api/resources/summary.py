@@ -18,9 +18,9 @@ from api.clock import now
 from api.errors import ApiError
 from api.openapi import COMMON_ERRORS, ApiBlueprint
 from api.pairing import Pairing, require_pairing
+from api.reads import fetch
 from api.render import json_response
 from models import CheckIn, Response
-from models.base import fetch
 from models.vocabulary import Tone, Visibility
 from schemas.summary import SummariesQueryArgs, SummariesSchema, SummaryQueryArgs, SummarySchema
 
