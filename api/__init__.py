@@ -7,6 +7,7 @@ import os
 from flask import Flask, Response, request
 from werkzeug.middleware.proxy_fix import ProxyFix
 
+from api.caller_cache import init_caller_cache
 from api.config import Config, config_from_environment
 from api.errors import ApiError, register_error_handlers
 from api.extensions import api, jwt, limiter, migrate
@@ -42,6 +43,7 @@ def create_app(config: Config | None = None) -> Flask:
     with app.app_context():
         for engine in db.engines.values():
             ping_only_after_idle(engine)
+        init_caller_cache(app, db.engine)
     # Batch mode lets Alembic alter SQLite tables (it rebuilds them), PostgreSQL alters in place.
     migrate.init_app(app, db, directory=MIGRATIONS_DIR, render_as_batch=True, compare_type=True)
     jwt.init_app(app)

@@ -8,6 +8,7 @@ from sqlalchemy import delete, select
 from sqlalchemy.orm import aliased
 
 from api.caller import Caller
+from api.caller_cache import forget_caller
 from api.clock import now
 from api.pairing import current_pairing, end_couple
 from models import (
@@ -139,3 +140,4 @@ def delete_account(user: Caller) -> None:
     if pairing is not None:
         end_couple(pairing.couple_id, now())
     db.session.execute(delete(User).where(User.id == user.id))
+    forget_caller(user.id)

@@ -9,6 +9,7 @@ from typing import Protocol
 
 from sqlalchemy import update
 
+from api.caller_cache import forget_caller
 from api.errors import ApiError
 from models import Couple, CoupleMember, db
 
@@ -63,16 +64,20 @@ def create_couple(first: uuid.UUID, second: uuid.UUID, now: datetime) -> Couple:
     for user_id in sorted((first, second)):
         db.session.add(CoupleMember(couple_id=couple.id, user_id=user_id, active=True))
         db.session.flush()
+        forget_caller(user_id)
     return couple
 
 
 def end_couple(couple_id: uuid.UUID, now: datetime) -> None:
-    db.session.execute(
+    members = db.session.execute(
         update(CoupleMember)
         .where(CoupleMember.couple_id == couple_id)
         .values(active=False)
+        .returning(CoupleMember.user_id)
         .execution_options(synchronize_session=False)
     )
+    for user_id in members.scalars().all():
+        forget_caller(user_id)
     db.session.execute(
         update(Couple)
         .where(Couple.id == couple_id, Couple.ended_at.is_(None))

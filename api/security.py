@@ -15,6 +15,7 @@ from flask_jwt_extended import JWTManager, create_access_token, create_refresh_t
 from sqlalchemy import update
 
 from api.caller import Caller, load_caller
+from api.caller_cache import caller_cache, forget_caller
 from api.errors import problem
 from models import TokenFamily, User, db
 
@@ -128,6 +129,7 @@ def revoke_families(
     db.session.execute(
         statement.values(revoked_at=_now()).execution_options(synchronize_session=False)
     )
+    forget_caller(user_id)
 
 
 def family_of(claims: dict[str, Any]) -> uuid.UUID:
@@ -149,7 +151,12 @@ def init_jwt(jwt: JWTManager) -> None:
         user_id, family_id = _parse_uuid(payload.get("sub")), _parse_uuid(payload.get("fam"))
         if user_id is None or family_id is None:
             return True
-        caller = load_caller(user_id, family_id)
+        cache = caller_cache()
+        caller = cache.get(user_id, family_id) if cache is not None else None
+        if caller is None:
+            caller = load_caller(user_id, family_id)
+            if caller is not None and cache is not None:
+                cache.put(family_id, caller)
         g.attune_caller = caller
         return caller is None
 

@@ -1,0 +1,170 @@
+"""Token checks kept in each worker's memory, and kept true by PostgreSQL notifications.
+
+Two apps on one database stand for two gunicorn workers: what one of them changes, the
+other must notice before its next request, whatever path made the change.
+"""
+
+from __future__ import annotations
+
+import select
+import uuid
+
+import psycopg
+import pytest
+from sqlalchemy import text
+
+from api.caller import load_caller
+from api.caller_cache import MAX_AGE_SECONDS, CallerCache, caller_cache
+from models import db
+from tests.conftest import Accounts
+
+pytestmark = pytest.mark.usefixtures("database_url")
+
+
+@pytest.fixture
+def postgres_only(is_postgres: bool) -> None:
+    if not is_postgres:
+        pytest.skip("workers learn of changes through PostgreSQL's LISTEN/NOTIFY")
+
+
+def _cache(app) -> CallerCache:
+    with app.app_context():
+        cache = caller_cache()
+    assert cache is not None
+    return cache
+
+
+def _wait_for_news(app) -> None:
+    """Block (at most 5 s) until a notification reaches this worker's listening socket."""
+    listener = _cache(app)._listener
+    assert listener is not None, "the worker is not listening"
+    readable, _, _ = select.select([listener.pgconn.socket], [], [], 5)
+    assert readable, "no notification arrived within 5 s"
+
+
+def test_sqlite_keeps_no_callers_in_memory(app, is_postgres):
+    if is_postgres:
+        pytest.skip("on PostgreSQL callers are kept")
+    with app.app_context():
+        assert caller_cache() is None
+
+
+def test_a_repeated_token_check_costs_no_query(postgres_only, client, accounts, count_statements):
+    alex = accounts.register("Alex")
+    first = count_statements(lambda: client.get("/api/v1/me", headers=alex["headers"]))
+    again = count_statements(lambda: client.get("/api/v1/me", headers=alex["headers"]))
+    assert first.count == 1
+    assert again.count == 0
+    response = client.get("/api/v1/me", headers=alex["headers"])
+    assert response.status_code == 200
+    assert response.get_json()["display_name"] == "Alex"
+
+
+def test_signing_out_in_one_worker_ends_the_token_in_another(postgres_only, make_app, app):
+    other = make_app().test_client()
+    client = app.test_client()
+    headers = Accounts(client).register("Alex")["headers"]
+    assert other.get("/api/v1/me", headers=headers).status_code == 200  # now remembered
+
+    assert client.post("/api/v1/auth/logout", headers=headers).status_code == 204
+    _wait_for_news(other.application)
+
+    response = other.get("/api/v1/me", headers=headers)
+    assert response.status_code == 401
+    assert response.get_json()["code"] == "token_revoked"
+
+
+def test_unpairing_in_one_worker_is_seen_by_the_partners_worker(
+    postgres_only, make_app, app, client, pair
+):
+    alex, sam = pair()
+    other = make_app().test_client()
+    assert other.get("/api/v1/couple", headers=sam["headers"]).status_code == 200
+
+    assert client.delete("/api/v1/couple", headers=alex["headers"]).status_code == 204
+    _wait_for_news(other.application)
+
+    response = other.get("/api/v1/couple", headers=sam["headers"])
+    assert response.status_code == 404
+    assert response.get_json()["code"] == "not_paired"
+
+
+def test_a_change_made_outside_the_api_reaches_every_worker(postgres_only, app, accounts, client):
+    alex = accounts.register("Alex")
+    assert client.get("/api/v1/me", headers=alex["headers"]).get_json()["display_name"] == "Alex"
+
+    with app.app_context():
+        db.session.execute(
+            text("UPDATE users SET display_name = 'Alexandra' WHERE id = :id"),
+            {"id": uuid.UUID(alex["user"]["id"])},
+        )
+        db.session.commit()
+    _wait_for_news(app)
+
+    assert client.get("/api/v1/me", headers=alex["headers"]).get_json()["display_name"] == (
+        "Alexandra"
+    )
+
+
+def test_a_worker_that_lost_its_listener_asks_the_database(
+    postgres_only, app, accounts, client, count_statements
+):
+    alex = accounts.register("Alex")
+    client.get("/api/v1/me", headers=alex["headers"])
+    listener = _cache(app)._listener
+    assert listener is not None
+    with app.app_context():
+        db.session.execute(
+            text("SELECT pg_terminate_backend(:pid)"), {"pid": listener.info.backend_pid}
+        )
+        db.session.commit()
+    for _ in range(3):  # the server's goodbye, then its end of the socket closing
+        assert select.select([listener.pgconn.socket], [], [], 5)[0]
+        try:
+            listener.pgconn.consume_input()
+        except psycopg.OperationalError:
+            break
+
+    counted = count_statements(lambda: client.get("/api/v1/me", headers=alex["headers"]))
+    assert counted.count == 1  # asked the database, did not trust what it remembered
+    assert client.get("/api/v1/me", headers=alex["headers"]).status_code == 200
+
+
+def test_an_entry_is_not_trusted_past_its_maximum_age(postgres_only, app, accounts):
+    alex = accounts.register("Alex")
+    now = [1000.0]
+    with app.app_context():
+        url = db.engine.url.set(drivername="postgresql").render_as_string(hide_password=False)
+        cache = CallerCache(url, clock=lambda: now[0])
+        with app.test_request_context("/"):
+            user_id = uuid.UUID(alex["user"]["id"])
+            family_id = db.session.execute(
+                text("SELECT id FROM token_families WHERE user_id = :id"), {"id": user_id}
+            ).scalar_one()
+            caller = load_caller(user_id, family_id)
+        assert caller is not None
+        assert cache.get(user_id, family_id) is None  # starts listening, knows nobody
+        cache.put(family_id, caller)
+        assert cache.get(user_id, family_id) == caller
+        now[0] += MAX_AGE_SECONDS + 1
+        assert cache.get(user_id, family_id) is None
+        cache.close()
+
+
+def test_a_rolled_back_change_sends_no_news(postgres_only, app, accounts):
+    alex = accounts.register("Alex")
+    sam = accounts.register("Sam")
+    with app.app_context():
+        url = db.engine.url.set(drivername="postgresql").render_as_string(hide_password=False)
+    with psycopg.connect(url, autocommit=True) as listener:
+        listener.execute("LISTEN attune_callers")
+        with app.app_context():
+            rename = text("UPDATE users SET display_name = 'Renamed' WHERE id = :id")
+            db.session.execute(rename, {"id": uuid.UUID(alex["user"]["id"])})
+            db.session.rollback()
+            # Notifications arrive in commit order: once Sam's is here, Alex's never will.
+            db.session.execute(rename, {"id": uuid.UUID(sam["user"]["id"])})
+            db.session.commit()
+        news = next(listener.notifies(timeout=5, stop_after=1))
+        assert news.payload == sam["user"]["id"]
+        assert list(listener.notifies(timeout=0)) == []
