@@ -69,6 +69,13 @@ class ApiBlueprint(Blueprint):
 
     ARGUMENTS_PARSER = StrictParser()
 
+    def arguments(self, schema: Any, *args: Any, **kwargs: Any) -> Any:
+        # webargs builds a new schema object on every request when given a class; an
+        # instance is built once (schemas keep no state between loads).
+        if isinstance(schema, type):
+            schema = schema()
+        return super().arguments(schema, *args, **kwargs)
+
     def errors(self, *statuses: int) -> Callable[[Callable[..., Any]], Callable[..., Any]]:
         def decorator(func: Callable[..., Any]) -> Callable[..., Any]:
             for status in statuses:
