@@ -2,16 +2,19 @@
 
 The schemas in `schemas/` still describe these bodies in the OpenAPI document (and the
 schemathesis test checks every answer against them); on the busiest endpoints the body
-is built here from plain rows instead of dumped field by field through marshmallow.
+is built here from plain rows instead of dumped field by field through marshmallow, and
+encoded by orjson, which writes ids and timestamps itself: a UUID as its canonical
+string, a UTC datetime as `isoformat()` does (`+00:00`, microseconds only when set).
 """
 
 from __future__ import annotations
 
-import json
 from collections.abc import Iterable
 from typing import Any
 
+import orjson
 from flask import Response
+from flask_smorest import Blueprint
 from sqlalchemy import select
 
 from models import CheckIn
@@ -75,13 +78,13 @@ def fold_responses(rows: Iterable[Any]) -> list[tuple[Any, list[dict[str, Any]]]
         if row.response_id is not None:
             folded[-1][1].append(
                 {
-                    "id": str(row.response_id),
-                    "checkin_id": str(row.response_checkin_id),
-                    "author_id": str(row.response_author_id),
+                    "id": row.response_id,
+                    "checkin_id": row.response_checkin_id,
+                    "author_id": row.response_author_id,
                     "kind": row.response_kind,
                     "message": row.response_message,
                     "felt_heard": row.response_felt_heard,
-                    "created_at": row.response_created_at.isoformat(),
+                    "created_at": row.response_created_at,
                 }
             )
     return folded
@@ -89,16 +92,16 @@ def fold_responses(rows: Iterable[Any]) -> list[tuple[Any, list[dict[str, Any]]]
 
 def checkin_json(row: Any, responses: list[dict[str, Any]] | None = None) -> dict[str, Any]:
     return {
-        "id": str(row.id),
-        "author_id": str(row.author_id),
+        "id": row.id,
+        "author_id": row.author_id,
         "tone": row.tone,
         "energy": row.energy,
         "quadrant": _QUADRANTS[(row.tone, row.energy)],
         "need": row.need,
         "note": row.note,
         "visibility": row.visibility,
-        "recorded_at": row.recorded_at.isoformat(),
-        "created_at": row.created_at.isoformat(),
+        "recorded_at": row.recorded_at,
+        "created_at": row.created_at,
         "responses": responses if responses is not None else [],
     }
 
@@ -107,6 +110,10 @@ def checkins_json(folded: Iterable[tuple[Any, list[dict[str, Any]]]]) -> list[di
     return [checkin_json(row, responses) for row, responses in folded]
 
 
-def json_response(payload: Any, status: int = 200) -> Response:
-    body = json.dumps(payload, separators=(",", ":"), ensure_ascii=False)
+def json_response(payload: Any, status: int = 200, *, etag: Blueprint | None = None) -> Response:
+    """`payload` as a JSON response. With `etag` (the view's blueprint), the body's hash
+    is the ETag, and a request whose If-None-Match matches it ends in 304."""
+    body = orjson.dumps(payload)
+    if etag is not None:
+        etag.set_etag(body.decode())
     return Response(body, status=status, mimetype="application/json")

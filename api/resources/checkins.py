@@ -290,8 +290,7 @@ class CheckInById(MethodView):
         if not folded:
             raise not_found("No such check-in.")
         payload = checkins_json(folded)[0]
-        blp.set_etag(payload)
-        return json_response(payload)
+        return json_response(payload, etag=blp)
 
     @blp.authenticated()
     @blp.response(204)

@@ -93,8 +93,7 @@ def prompts_response(partner: Shown | None, mine: Shown | None, prompts: PromptS
         "prompts": [{**asdict(p), "phrases": list(p.phrases)} for p in prompts.prompts],
         "avoid": [asdict(a) for a in prompts.avoid],
     }
-    blp.set_etag(payload)
-    return json_response(payload)
+    return json_response(payload, etag=blp)
 
 
 @blp.route("/prompts")

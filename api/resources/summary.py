@@ -120,8 +120,7 @@ class WeeklySummary(MethodView):
         checkins, responses = rows_of_weeks(pairing, tz, week.previous(), week)
         caller, partner = _people(pairing)
         payload = summarize_week(week, tz, caller, partner, checkins, responses, moment)
-        blp.set_etag(payload)
-        return json_response(payload)
+        return json_response(payload, etag=blp)
 
 
 @blp.route("/couple/summaries")
@@ -144,5 +143,4 @@ class WeeklyTrend(MethodView):
             newest, args["weeks"], tz, caller, partner, checkins, responses, moment
         )
         payload = {"weeks": rows}
-        blp.set_etag(payload)
-        return json_response(payload)
+        return json_response(payload, etag=blp)
