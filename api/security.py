@@ -21,7 +21,7 @@ from models import TokenFamily, User, db
 
 _HASHER_KEY = "attune.password_hasher"
 _DUMMY_KEY = "attune.dummy_hash"
-_VERIFIED_KEY = "attune.verified_tokens"
+VERIFIED_TOKENS_KEY = "attune.verified_tokens"
 
 
 def _hasher() -> PasswordHasher:
@@ -210,7 +210,7 @@ class VerifyingOnceJWTManager(JWTManager):
     ) -> dict:
         if csrf_value is not None or allow_expired:
             return super()._decode_jwt_from_config(encoded_token, csrf_value, allow_expired)
-        remembered: dict[str, dict] = current_app.extensions.setdefault(_VERIFIED_KEY, {})
+        remembered: dict[str, dict] = current_app.extensions.setdefault(VERIFIED_TOKENS_KEY, {})
         claims = remembered.get(encoded_token)
         if claims is not None and time.time() - _leeway_seconds() < claims.get("exp", float("inf")):
             return dict(claims)

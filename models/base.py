@@ -6,6 +6,7 @@ import sqlite3
 import time
 import uuid
 import weakref
+from collections.abc import Callable
 from datetime import UTC, datetime
 from typing import Any
 
@@ -87,7 +88,11 @@ def _sqlite_enforces_foreign_keys(dbapi_connection: Any, _record: Any) -> None:
 PING_AFTER_IDLE_SECONDS = 1.0
 
 
-def ping_only_after_idle(engine: Engine, idle_seconds: float = PING_AFTER_IDLE_SECONDS) -> None:
+def ping_only_after_idle(
+    engine: Engine,
+    idle_seconds: float = PING_AFTER_IDLE_SECONDS,
+    clock: Callable[[], float] = time.monotonic,
+) -> None:
     """Make `pool_pre_ping` ping only connections that were idle for `idle_seconds`."""
     if engine.dialect.name == "sqlite":
         return  # a file has no server to lose (and sqlite3 connections take no weakrefs)
@@ -96,13 +101,13 @@ def ping_only_after_idle(engine: Engine, idle_seconds: float = PING_AFTER_IDLE_S
     @event.listens_for(engine, "checkin")
     def _returned(dbapi_connection: Any, _record: Any) -> None:
         if dbapi_connection is not None:
-            returned_at[dbapi_connection] = time.monotonic()
+            returned_at[dbapi_connection] = clock()
 
     ping = engine.dialect.do_ping
 
     def do_ping(dbapi_connection: Any) -> bool:
         last = returned_at.get(dbapi_connection)
-        if last is not None and time.monotonic() - last < idle_seconds:
+        if last is not None and clock() - last < idle_seconds:
             return True
         return ping(dbapi_connection)
 
