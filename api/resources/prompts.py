@@ -1,5 +1,4 @@
 import uuid
-from dataclasses import asdict
 from datetime import timedelta
 from typing import Any
 
@@ -90,8 +89,9 @@ def prompts_response(partner: Shown | None, mine: Shown | None, prompts: PromptS
     payload = {
         "partner_checkin": rendered(partner),
         "my_checkin": rendered(mine),
-        "prompts": [{**asdict(p), "phrases": list(p.phrases)} for p in prompts.prompts],
-        "avoid": [asdict(a) for a in prompts.avoid],
+        # orjson writes the dataclasses field by field, in order (asdict deep-copied them).
+        "prompts": prompts.prompts,
+        "avoid": prompts.avoid,
     }
     return json_response(payload, etag=blp)
 
