@@ -27,6 +27,8 @@ from schemas.summary import SummariesQueryArgs, SummariesSchema, SummaryQueryArg
 blp = ApiBlueprint("summary", __name__, description="How the week went, for both of you.")
 
 
+_TONES = {tone.value: tone for tone in Tone}
+
 # Both partners' shared check-ins recorded in [start, end), each with the responses to
 # it: one statement, built once, over two bounded ranges of the author index.
 _ROWS_OF_WEEKS = (
@@ -70,29 +72,32 @@ def rows_of_weeks(
     )
     checkins: dict[Any, SharedCheckIn] = {}
     responses = []
-    for row in rows:
-        if row.id not in checkins:
-            checkins[row.id] = SharedCheckIn(
-                row.id,
-                str(row.author_id),
-                Tone(row.tone),
-                row.energy,
-                row.recorded_at,
-                row.created_at,
+    for (
+        checkin_id,
+        author_id,
+        tone,
+        energy,
+        recorded_at,
+        created_at,
+        response_author_id,
+        response_created_at,
+        felt_heard,
+    ) in rows:
+        if checkin_id not in checkins:
+            checkins[checkin_id] = SharedCheckIn(
+                checkin_id, author_id, _TONES[tone], energy, recorded_at, created_at
             )
-        if row.response_author_id is not None:
+        if response_author_id is not None:
             responses.append(
-                ResponseFact(
-                    row.id, str(row.response_author_id), row.response_created_at, row.felt_heard
-                )
+                ResponseFact(checkin_id, response_author_id, response_created_at, felt_heard)
             )
     return list(checkins.values()), responses
 
 
 def _people(pairing: Pairing) -> tuple[Person, Person]:
     return (
-        Person(str(current_user.id), current_user.display_name),
-        Person(str(pairing.partner.id), pairing.partner.display_name),
+        Person(current_user.id, current_user.display_name),
+        Person(pairing.partner.id, pairing.partner.display_name),
     )
 
 
