@@ -172,9 +172,13 @@ def _bearer(user: dict) -> dict[str, str]:
 
 
 def serve(stack: ExitStack, module: str, health_path: str) -> str:
+    # As in production: JSON access logs and rate limiting on (none of the measured
+    # endpoints has a limit of its own, so the per-worker memory store is never hit, but
+    # every request still pays for the limiter's check).
     env = {
         "DATABASE_URL": DATABASE_URL,
-        "RATELIMIT_ENABLED": "false",
+        "RATELIMIT_ENABLED": "true",
+        "RATELIMIT_STORAGE_URI": "memory://",
         "JWT_ACCESS_TOKEN_MINUTES": "120",
         "WEB_CONCURRENCY": WORKERS,
     }
