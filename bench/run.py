@@ -45,6 +45,9 @@ class Result:
     p50_ms: float
     p99_ms: float
     errors: int
+    # CPU time per request, in ms: the app's gunicorn processes, and PostgreSQL's.
+    app_cpu_ms: float = 0.0
+    db_cpu_ms: float = 0.0
 
 
 def ensure_wrk() -> str:
@@ -206,14 +209,18 @@ def lua(method: str = "GET", token: str | None = None, body: str | None = None) 
 def drive(wrk: str, name: str, url: str, script: str, seconds: int = SECONDS) -> Result:
     with tempfile.NamedTemporaryFile("w", suffix=".lua", delete=False) as handle:
         handle.write(script)
+    port = url.split("//", 1)[1].split("/", 1)[0]
+    before = cpu_seconds(port)
     out = subprocess.run(  # noqa: S603
         [wrk, "-t2", f"-c{CONNECTIONS}", f"-d{seconds}s", "--latency", "-s", handle.name, url],
         check=True,
         capture_output=True,
         text=True,
     ).stdout
+    after = cpu_seconds(port)
     os.unlink(handle.name)
     rps = float(re.search(r"Requests/sec:\s+([\d.]+)", out).group(1))  # type: ignore[union-attr]
+    done = int(re.search(r"(\d+) requests in", out).group(1))  # type: ignore[union-attr]
     errors = re.search(r"Non-2xx or 3xx responses: (\d+)", out)
     return Result(
         name,
@@ -221,7 +228,31 @@ def drive(wrk: str, name: str, url: str, script: str, seconds: int = SECONDS) ->
         _percentile(out, "50%"),
         _percentile(out, "99%"),
         int(errors.group(1)) if errors else 0,
+        app_cpu_ms=(after[0] - before[0]) / done * 1000,
+        db_cpu_ms=(after[1] - before[1]) / done * 1000,
     )
+
+
+def cpu_seconds(bind: str) -> tuple[float, float]:
+    """CPU seconds used so far by the gunicorn serving `bind`, and by PostgreSQL (Linux)."""
+    app = database = 0.0
+    tick = os.sysconf("SC_CLK_TCK")
+    for entry in Path("/proc").iterdir():
+        if not entry.name.isdigit():
+            continue
+        try:
+            stat = (entry / "stat").read_text()
+            cmdline = (entry / "cmdline").read_bytes().replace(b"\0", b" ").decode()
+        except OSError:
+            continue  # the process ended meanwhile
+        comm = stat[stat.index("(") + 1 : stat.rindex(")")]
+        fields = stat[stat.rindex(")") + 2 :].split()
+        used = (int(fields[11]) + int(fields[12])) / tick  # utime + stime
+        if "gunicorn" in cmdline and f" {bind} " in f"{cmdline} ":
+            app += used
+        elif comm.startswith("postgres"):
+            database += used
+    return app, database
 
 
 def _percentile(out: str, label: str) -> float:
@@ -268,7 +299,9 @@ def main() -> None:
             print(
                 f"{label:38} {measured.rps:8.0f} req/s  p50 {measured.p50_ms:6.2f} ms  "
                 f"p99 {measured.p99_ms:6.2f} ms  bare {baseline.rps:8.0f} req/s  "
-                f"ratio {measured.rps / baseline.rps:.2f}"
+                f"ratio {measured.rps / baseline.rps:.2f}  CPU ms/req app "
+                f"{measured.app_cpu_ms:.2f} db {measured.db_cpu_ms:.2f} "
+                f"bare {baseline.app_cpu_ms:.2f}"
             )
     report(rows)
 
@@ -290,8 +323,8 @@ def report(rows: list[tuple[str, str, Result, Result]]) -> None:
         f"{SECONDS} s a run, each endpoint run right after a bare-Flask run.",
         "",
         "| endpoint | req/s | p50 ms | p99 ms | bare Flask req/s | ratio | ratio target | "
-        "p99 target | met |",
-        "|---|---:|---:|---:|---:|---:|---:|---:|---|",
+        "p99 target | met | CPU ms/req: app | PostgreSQL | bare Flask |",
+        "|---|---:|---:|---:|---:|---:|---:|---:|---|---:|---:|---:|",
     ]
     failed = False
     for key, label, measured, baseline in rows:
@@ -318,7 +351,8 @@ def report(rows: list[tuple[str, str, Result, Result]]) -> None:
         p99_target = "-" if key == "post" else f"< {READ_P99_MS:.0f} ms"
         lines.append(
             f"| `{label}` | {measured.rps:.0f} | {measured.p50_ms:.2f} | {measured.p99_ms:.2f} | "
-            f"{baseline.rps:.0f} | {ratio:.2f} | >= {target:.2f} | {p99_target} | {verdict} |"
+            f"{baseline.rps:.0f} | {ratio:.2f} | >= {target:.2f} | {p99_target} | {verdict} | "
+            f"{measured.app_cpu_ms:.2f} | {measured.db_cpu_ms:.2f} | {baseline.app_cpu_ms:.2f} |"
         )
     table = "\n".join(lines)
     path = ROOT / "BENCHMARKS.md"
