@@ -54,21 +54,30 @@ class CallerCache:
         self._pid = os.getpid()
         self._retry_at = 0.0
         self._callers: dict[Key, tuple[Caller, float]] = {}
+        # Moves on whenever something may have been forgotten.
+        self._version = 0
         self._lock = threading.Lock()
 
-    def get(self, user_id: uuid.UUID, family_id: uuid.UUID) -> Caller | None:
+    def get(self, user_id: uuid.UUID, family_id: uuid.UUID) -> tuple[Caller | None, int]:
+        """The remembered caller (or None), and the version to `put` a fresh one with."""
         with self._lock:
             if not self._listening():
-                return None
+                return None, -1
             entry = self._callers.get((user_id, family_id))
+            version = self._version
         if entry is None or self._clock() - entry[1] > MAX_AGE_SECONDS:
-            return None
-        return entry[0]
+            return None, version
+        return entry[0], version
 
-    def put(self, family_id: uuid.UUID, caller: Caller) -> None:
+    def put(self, family_id: uuid.UUID, caller: Caller, version: int) -> None:
+        """Remember `caller`, loaded after a `get` that gave `version`.
+
+        If anything was forgotten since, the load may have raced that change (another
+        thread of this worker may have read the news meanwhile): it is not kept.
+        """
         with self._lock:
-            if self._listener is None:
-                return  # not listening: an entry could not be kept true
+            if self._listener is None or version != self._version:
+                return
             if len(self._callers) >= MAX_CALLERS:
                 del self._callers[next(iter(self._callers))]
             self._callers[(caller.id, family_id)] = (caller, self._clock())
@@ -87,7 +96,7 @@ class CallerCache:
         if self._pid != os.getpid():
             # A forked worker shares its parent's socket: never read from it.
             self._pid, self._listener = os.getpid(), None
-            self._callers.clear()
+            self._clear_locked()
         if self._listener is None and not self._listen():
             return False
         assert self._listener is not None
@@ -106,10 +115,11 @@ class CallerCache:
             try:
                 self._forget_locked(uuid.UUID(payload))
             except ValueError:
-                self._callers.clear()  # not a user id: forget everyone to be safe
+                self._clear_locked()  # not a user id: forget everyone to be safe
         return True
 
     def _forget_locked(self, user_id: uuid.UUID) -> None:
+        self._version += 1
         for key in [
             key
             for key, (caller, _) in self._callers.items()
@@ -138,12 +148,16 @@ class CallerCache:
             self._stop_listening()
             self._retry_at = self._clock() + RETRY_LISTENING_AFTER_SECONDS
             return False
-        self._callers.clear()  # whatever changed while nobody listened is unknown
+        self._clear_locked()  # whatever changed while nobody listened is unknown
         return True
+
+    def _clear_locked(self) -> None:
+        self._version += 1
+        self._callers.clear()
 
     def _stop_listening(self) -> None:
         listener, self._listener = self._listener, None
-        self._callers.clear()
+        self._clear_locked()
         if listener is not None and self._pid == os.getpid():
             with contextlib.suppress(psycopg.Error):
                 listener.close()

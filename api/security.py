@@ -152,11 +152,11 @@ def init_jwt(jwt: JWTManager) -> None:
         if user_id is None or family_id is None:
             return True
         cache = caller_cache()
-        caller = cache.get(user_id, family_id) if cache is not None else None
+        caller, version = cache.get(user_id, family_id) if cache is not None else (None, -1)
         if caller is None:
             caller = load_caller(user_id, family_id)
             if caller is not None and cache is not None:
-                cache.put(family_id, caller)
+                cache.put(family_id, caller, version)
         g.attune_caller = caller
         return caller is None
 

@@ -143,12 +143,33 @@ def test_an_entry_is_not_trusted_past_its_maximum_age(postgres_only, app, accoun
             ).scalar_one()
             caller = load_caller(user_id, family_id)
         assert caller is not None
-        assert cache.get(user_id, family_id) is None  # starts listening, knows nobody
-        cache.put(family_id, caller)
-        assert cache.get(user_id, family_id) == caller
+        remembered, version = cache.get(user_id, family_id)  # starts listening
+        assert remembered is None
+        cache.put(family_id, caller, version)
+        assert cache.get(user_id, family_id)[0] == caller
         now[0] += MAX_AGE_SECONDS + 1
-        assert cache.get(user_id, family_id) is None
+        assert cache.get(user_id, family_id)[0] is None
         cache.close()
+
+
+def test_a_caller_loaded_before_a_change_is_not_remembered_after_it(postgres_only, app, accounts):
+    """Two threads of one worker: one loads Alex, the other forgets Alex meanwhile."""
+    alex = accounts.register("Alex")
+    user_id = uuid.UUID(alex["user"]["id"])
+    with app.app_context():
+        url = db.engine.url.set(drivername="postgresql").render_as_string(hide_password=False)
+        family_id = db.session.execute(
+            text("SELECT id FROM token_families WHERE user_id = :id"), {"id": user_id}
+        ).scalar_one()
+        with app.test_request_context("/"):
+            loaded_before_the_change = load_caller(user_id, family_id)
+    assert loaded_before_the_change is not None
+    cache = CallerCache(url)
+    _, version = cache.get(user_id, family_id)
+    cache.forget(user_id)  # the other thread's news, read before this load is stored
+    cache.put(family_id, loaded_before_the_change, version)
+    assert cache.get(user_id, family_id)[0] is None
+    cache.close()
 
 
 def test_a_rolled_back_change_sends_no_news(postgres_only, app, accounts):
