@@ -9,7 +9,7 @@ string, a UTC datetime as `isoformat()` does (`+00:00`, microseconds only when s
 
 from __future__ import annotations
 
-from collections.abc import Iterable
+from collections.abc import Iterable, Sequence
 from typing import Any
 
 import orjson
@@ -43,6 +43,7 @@ RESPONSE_COLUMNS = (
 )
 
 
+_CHECKIN_WIDTH = len(CHECKIN_COLUMNS)
 RESPONSE_LABELS = tuple(column.label(f"response_{column.key}") for column in RESPONSE_COLUMNS)
 
 # Every (tone, energy) pair there is: a lookup instead of building enums for every row.
@@ -68,40 +69,53 @@ def with_responses(checkins: Any) -> Any:
 
 
 def fold_responses(rows: Iterable[Any]) -> list[tuple[Any, list[dict[str, Any]]]]:
-    """Rows of a `with_responses` statement as (check-in row, its responses as JSON)."""
+    """Rows of a `with_responses` statement as (check-in row, its responses as JSON).
+
+    Columns are read by position (CHECKIN_COLUMNS, then RESPONSE_COLUMNS): looking them
+    up by name cost more than the rest of the fold.
+    """
     folded: list[tuple[Any, list[dict[str, Any]]]] = []
     last_id = None
     for row in rows:
-        if row.id != last_id:
+        if row[0] != last_id:
             folded.append((row, []))
-            last_id = row.id
-        if row.response_id is not None:
+            last_id = row[0]
+        response_id, checkin_id, author_id, kind, message, felt_heard, created_at = row[
+            _CHECKIN_WIDTH:
+        ]
+        if response_id is not None:
             folded[-1][1].append(
                 {
-                    "id": row.response_id,
-                    "checkin_id": row.response_checkin_id,
-                    "author_id": row.response_author_id,
-                    "kind": row.response_kind,
-                    "message": row.response_message,
-                    "felt_heard": row.response_felt_heard,
-                    "created_at": row.response_created_at,
+                    "id": response_id,
+                    "checkin_id": checkin_id,
+                    "author_id": author_id,
+                    "kind": kind,
+                    "message": message,
+                    "felt_heard": felt_heard,
+                    "created_at": created_at,
                 }
             )
     return folded
 
 
-def checkin_json(row: Any, responses: list[dict[str, Any]] | None = None) -> dict[str, Any]:
+def checkin_json(
+    row: Sequence[Any], responses: list[dict[str, Any]] | None = None
+) -> dict[str, Any]:
+    """A check-in from a row whose first columns are CHECKIN_COLUMNS, in that order."""
+    id_, author_id, tone, energy, need, note, visibility, recorded_at, created_at = row[
+        :_CHECKIN_WIDTH
+    ]
     return {
-        "id": row.id,
-        "author_id": row.author_id,
-        "tone": row.tone,
-        "energy": row.energy,
-        "quadrant": _QUADRANTS[(row.tone, row.energy)],
-        "need": row.need,
-        "note": row.note,
-        "visibility": row.visibility,
-        "recorded_at": row.recorded_at,
-        "created_at": row.created_at,
+        "id": id_,
+        "author_id": author_id,
+        "tone": tone,
+        "energy": energy,
+        "quadrant": _QUADRANTS[(tone, energy)],
+        "need": need,
+        "note": note,
+        "visibility": visibility,
+        "recorded_at": recorded_at,
+        "created_at": created_at,
         "responses": responses if responses is not None else [],
     }
 

@@ -57,6 +57,13 @@ _CHECKIN_FIELDS = (
     "request_hash",
 )
 _INSERT_CHECKIN = insert(CheckIn.__table__)
+
+
+def _as_row(checkin: CheckIn) -> tuple[Any, ...]:
+    """A new check-in's values in the order of CHECKIN_COLUMNS, as a row would have them."""
+    return tuple(getattr(checkin, column.key) for column in CHECKIN_COLUMNS)
+
+
 _INSERT_KEY = insert(IdempotencyKey.__table__)
 
 
@@ -245,7 +252,7 @@ class CheckIns(MethodView):
                     return json_response(stored, 200)
                 db.session.commit()  # an expired key was cleared: insert once more
                 continue
-            return json_response(checkin_json(checkin), 201)
+            return json_response(checkin_json(_as_row(checkin)), 201)
         raise ApiError(409, "conflict", "This check-in could not be stored; try again.")
 
     @staticmethod
