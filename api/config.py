@@ -54,10 +54,19 @@ class Config:
         self.JWT_SECRET_KEY = env.get("JWT_SECRET_KEY") or DEV_JWT_SECRET_KEY
         # None means "a SQLite file in the instance folder", resolved by create_app.
         self.SQLALCHEMY_DATABASE_URI = env.get("DATABASE_URL") or None
-        self.SQLALCHEMY_ENGINE_OPTIONS = {
+        self.SQLALCHEMY_ENGINE_OPTIONS: dict[str, object] = {
             "pool_pre_ping": True,
             "pool_recycle": 1800,
         }
+        # Per worker. A sync worker uses one connection at a time; gthread workers want
+        # about one per thread. Set only when asked: SQLite's pools take other options.
+        for name, option in (
+            ("DATABASE_POOL_SIZE", "pool_size"),
+            ("DATABASE_MAX_OVERFLOW", "max_overflow"),
+            ("DATABASE_POOL_TIMEOUT", "pool_timeout"),
+        ):
+            if env.get(name):
+                self.SQLALCHEMY_ENGINE_OPTIONS[option] = _int(env, name, 0)
         self.PROXY_FIX_X_FOR = _int(env, "PROXY_FIX_X_FOR", 0)
         # One JSON object per log line on stdout, for the log shipper to read.
         self.LOG_JSON = _flag(env.get("LOG_JSON"), True)

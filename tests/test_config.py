@@ -55,3 +55,19 @@ def test_environment_sets_limits_and_token_lifetimes():
 def test_unknown_app_env_is_refused():
     with pytest.raises(ConfigError):
         config_from_environment({"APP_ENV": "staging"})
+
+
+def test_pool_sizes_come_from_the_environment_only_when_set():
+    options = Config(
+        {"DATABASE_POOL_SIZE": "20", "DATABASE_MAX_OVERFLOW": "0", "DATABASE_POOL_TIMEOUT": "3"}
+    ).SQLALCHEMY_ENGINE_OPTIONS
+    assert options["pool_size"] == 20
+    assert options["max_overflow"] == 0
+    assert options["pool_timeout"] == 3
+    assert options["pool_pre_ping"] is True
+    assert "pool_size" not in Config({}).SQLALCHEMY_ENGINE_OPTIONS
+
+
+def test_a_pool_size_that_is_not_a_number_is_refused():
+    with pytest.raises(ConfigError, match="DATABASE_POOL_SIZE"):
+        Config({"DATABASE_POOL_SIZE": "lots"})
