@@ -165,9 +165,9 @@ class CallerCache:
 
 def init_caller_cache(app: Flask, engine: Engine) -> None:
     """Remember callers on PostgreSQL, where the database can say what changed."""
-    if engine.dialect.name != "postgresql":
+    if engine.dialect.name != "postgresql" or not app.config["REMEMBER_CALLERS"]:
         return
-    url = make_url(engine.url).set(drivername="postgresql")
+    url = make_url(app.config["DATABASE_LISTEN_URL"] or engine.url).set(drivername="postgresql")
     cache = CallerCache(url.render_as_string(hide_password=False))
     app.extensions[_KEY] = cache
 

@@ -67,6 +67,11 @@ class Config:
         ):
             if env.get(name):
                 self.SQLALCHEMY_ENGINE_OPTIONS[option] = _int(env, name, 0)
+        # Workers remember token checks and hear of changes by LISTEN (api/caller_cache.py).
+        # LISTEN needs a session of its own: behind PgBouncer in transaction mode, point
+        # DATABASE_LISTEN_URL at PostgreSQL itself (or turn the memory off).
+        self.REMEMBER_CALLERS = _flag(env.get("REMEMBER_CALLERS"), True)
+        self.DATABASE_LISTEN_URL = env.get("DATABASE_LISTEN_URL") or None
         self.PROXY_FIX_X_FOR = _int(env, "PROXY_FIX_X_FOR", 0)
         # One JSON object per log line on stdout, for the log shipper to read.
         self.LOG_JSON = _flag(env.get("LOG_JSON"), True)

@@ -189,3 +189,18 @@ def test_a_rolled_back_change_sends_no_news(postgres_only, app, accounts):
         news = next(listener.notifies(timeout=5, stop_after=1))
         assert news.payload == sam["user"]["id"]
         assert list(listener.notifies(timeout=0)) == []
+
+
+def test_remembering_callers_can_be_turned_off(postgres_only, make_app):
+    app = make_app(REMEMBER_CALLERS=False)
+    with app.app_context():
+        assert caller_cache() is None
+
+
+def test_workers_can_listen_somewhere_else_than_the_pool_connects(postgres_only, make_app):
+    # e.g. DATABASE_URL through PgBouncer, DATABASE_LISTEN_URL to PostgreSQL itself
+    app = make_app(DATABASE_LISTEN_URL="postgresql://listener@db.internal:5432/attune")
+    with app.app_context():
+        cache = caller_cache()
+    assert cache is not None
+    assert cache._conninfo == "postgresql://listener@db.internal:5432/attune"
