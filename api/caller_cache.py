@@ -9,6 +9,9 @@ id, whatever code path made the change. Before each lookup a worker reads the
 notifications waiting on its listening connection, without a round trip, and forgets
 the callers concerned (the user, and whoever is paired with them).
 
+A thread of the worker also reads them as they arrive, so that a worker nobody calls
+does not hold back PostgreSQL's notification queue.
+
 The writes of this worker also forget at once (`forget`), so a request always sees what
 an earlier request of the same worker changed; other workers see it as soon as the
 notification arrives, a fraction of a millisecond after the commit.
@@ -22,6 +25,7 @@ from __future__ import annotations
 
 import contextlib
 import os
+import select
 import threading
 import time
 import uuid
@@ -41,6 +45,7 @@ MAX_CALLERS = 10_000
 # A bound on how long an entry can outlive a notification that never came.
 MAX_AGE_SECONDS = 60.0
 RETRY_LISTENING_AFTER_SECONDS = 5.0
+DRAIN_IDLE_SECONDS = 5.0
 _KEY = "attune.caller_cache"
 
 Key = tuple[uuid.UUID, uuid.UUID]
@@ -57,6 +62,7 @@ class CallerCache:
         # Moves on whenever something may have been forgotten.
         self._version = 0
         self._lock = threading.Lock()
+        self._forgotten = threading.Condition(self._lock)
 
     def get(self, user_id: uuid.UUID, family_id: uuid.UUID) -> tuple[Caller | None, int]:
         """The remembered caller (or None), and the version to `put` a fresh one with."""
@@ -82,6 +88,15 @@ class CallerCache:
                 del self._callers[next(iter(self._callers))]
             self._callers[(caller.id, family_id)] = (caller, self._clock())
 
+    @property
+    def version(self) -> int:
+        return self._version
+
+    def wait_for_change(self, since: int, timeout: float) -> bool:
+        """Wait until something is forgotten after `version` was `since` (for tests, tools)."""
+        with self._forgotten:
+            return self._forgotten.wait_for(lambda: self._version != since, timeout)
+
     def forget(self, user_id: uuid.UUID) -> None:
         """Forget the user's entries and those of whoever is paired with them."""
         with self._lock:
@@ -99,6 +114,10 @@ class CallerCache:
             self._clear_locked()
         if self._listener is None and not self._listen():
             return False
+        return self._drain_locked()
+
+    def _drain_locked(self) -> bool:
+        """Forget what the waiting notifications name; False if the listener is gone."""
         assert self._listener is not None
         try:
             pgconn = self._listener.pgconn
@@ -118,8 +137,25 @@ class CallerCache:
                 self._clear_locked()  # not a user id: forget everyone to be safe
         return True
 
+    def _drain_while_idle(self, listener: psycopg.Connection) -> None:
+        """Read notifications even when no request comes.
+
+        PostgreSQL keeps every notification until each listener has taken it; a worker
+        that nobody calls for days would hold them all, and once that queue is full every
+        transaction that notifies fails at commit.
+        """
+        while True:
+            try:
+                select.select([listener.pgconn.socket], [], [], DRAIN_IDLE_SECONDS)
+            except (OSError, ValueError, psycopg.Error):
+                return  # the listener was closed under us
+            with self._lock:
+                if self._listener is not listener or not self._drain_locked():
+                    return
+
     def _forget_locked(self, user_id: uuid.UUID) -> None:
         self._version += 1
+        self._forgotten.notify_all()
         for key in [
             key
             for key, (caller, _) in self._callers.items()
@@ -149,10 +185,17 @@ class CallerCache:
             self._retry_at = self._clock() + RETRY_LISTENING_AFTER_SECONDS
             return False
         self._clear_locked()  # whatever changed while nobody listened is unknown
+        threading.Thread(
+            target=self._drain_while_idle,
+            args=(self._listener,),
+            name="caller-cache-listener",
+            daemon=True,
+        ).start()
         return True
 
     def _clear_locked(self) -> None:
         self._version += 1
+        self._forgotten.notify_all()
         self._callers.clear()
 
     def _stop_listening(self) -> None:

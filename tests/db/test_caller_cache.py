@@ -6,7 +6,6 @@ other must notice before its next request, whatever path made the change.
 
 from __future__ import annotations
 
-import select
 import uuid
 
 import psycopg
@@ -34,12 +33,13 @@ def _cache(app) -> CallerCache:
     return cache
 
 
-def _wait_for_news(app) -> None:
-    """Block (at most 5 s) until a notification reaches this worker's listening socket."""
-    listener = _cache(app)._listener
-    assert listener is not None, "the worker is not listening"
-    readable, _, _ = select.select([listener.pgconn.socket], [], [], 5)
-    assert readable, "no notification arrived within 5 s"
+def _news_reaches(app, change) -> None:
+    """Make `change`, then wait (at most 5 s) until the app's worker has heard of it."""
+    cache = _cache(app)
+    assert cache._listener is not None, "the worker is not listening"
+    before = cache.version
+    change()
+    assert cache.wait_for_change(before, timeout=5), "no notification arrived within 5 s"
 
 
 def test_sqlite_keeps_no_callers_in_memory(app, is_postgres):
@@ -66,8 +66,12 @@ def test_signing_out_in_one_worker_ends_the_token_in_another(postgres_only, make
     headers = Accounts(client).register("Alex")["headers"]
     assert other.get("/api/v1/me", headers=headers).status_code == 200  # now remembered
 
-    assert client.post("/api/v1/auth/logout", headers=headers).status_code == 204
-    _wait_for_news(other.application)
+    signed_out = []
+    _news_reaches(
+        other.application,
+        lambda: signed_out.append(client.post("/api/v1/auth/logout", headers=headers)),
+    )
+    assert signed_out[0].status_code == 204
 
     response = other.get("/api/v1/me", headers=headers)
     assert response.status_code == 401
@@ -81,8 +85,12 @@ def test_unpairing_in_one_worker_is_seen_by_the_partners_worker(
     other = make_app().test_client()
     assert other.get("/api/v1/couple", headers=sam["headers"]).status_code == 200
 
-    assert client.delete("/api/v1/couple", headers=alex["headers"]).status_code == 204
-    _wait_for_news(other.application)
+    unpaired = []
+    _news_reaches(
+        other.application,
+        lambda: unpaired.append(client.delete("/api/v1/couple", headers=alex["headers"])),
+    )
+    assert unpaired[0].status_code == 204
 
     response = other.get("/api/v1/couple", headers=sam["headers"])
     assert response.status_code == 404
@@ -93,13 +101,15 @@ def test_a_change_made_outside_the_api_reaches_every_worker(postgres_only, app, 
     alex = accounts.register("Alex")
     assert client.get("/api/v1/me", headers=alex["headers"]).get_json()["display_name"] == "Alex"
 
-    with app.app_context():
-        db.session.execute(
-            text("UPDATE users SET display_name = 'Alexandra' WHERE id = :id"),
-            {"id": uuid.UUID(alex["user"]["id"])},
-        )
-        db.session.commit()
-    _wait_for_news(app)
+    def rename():
+        with app.app_context():
+            db.session.execute(
+                text("UPDATE users SET display_name = 'Alexandra' WHERE id = :id"),
+                {"id": uuid.UUID(alex["user"]["id"])},
+            )
+            db.session.commit()
+
+    _news_reaches(app, rename)
 
     assert client.get("/api/v1/me", headers=alex["headers"]).get_json()["display_name"] == (
         "Alexandra"
@@ -111,19 +121,17 @@ def test_a_worker_that_lost_its_listener_asks_the_database(
 ):
     alex = accounts.register("Alex")
     client.get("/api/v1/me", headers=alex["headers"])
-    listener = _cache(app)._listener
+    cache = _cache(app)
+    listener = cache._listener
     assert listener is not None
+    before = cache.version
     with app.app_context():
         db.session.execute(
             text("SELECT pg_terminate_backend(:pid)"), {"pid": listener.info.backend_pid}
         )
         db.session.commit()
-    for _ in range(3):  # the server's goodbye, then its end of the socket closing
-        assert select.select([listener.pgconn.socket], [], [], 5)[0]
-        try:
-            listener.pgconn.consume_input()
-        except psycopg.OperationalError:
-            break
+    assert cache.wait_for_change(before, timeout=5)  # the worker noticed and forgot
+    assert cache._listener is None
 
     counted = count_statements(lambda: client.get("/api/v1/me", headers=alex["headers"]))
     assert counted.count == 1  # asked the database, did not trust what it remembered
@@ -204,3 +212,20 @@ def test_workers_can_listen_somewhere_else_than_the_pool_connects(postgres_only,
         cache = caller_cache()
     assert cache is not None
     assert cache._conninfo == "postgresql://listener@db.internal:5432/attune"
+
+
+def test_a_worker_nobody_calls_still_reads_its_notifications(postgres_only, make_app, app):
+    """Unread notifications would pile up in PostgreSQL's queue until commits fail."""
+    client = app.test_client()
+    idle = make_app()
+    headers = Accounts(client).register("Alex")["headers"]
+    assert idle.test_client().get("/api/v1/me", headers=headers).status_code == 200
+    cache = _cache(idle)
+    before = cache.version
+
+    assert client.patch("/api/v1/me", json={"display_name": "Al"}, headers=headers).status_code == (
+        200
+    )
+    # No request reaches the idle worker: only its listening thread can have read this.
+    assert cache.wait_for_change(before, timeout=5)
+    assert cache._listener is not None
