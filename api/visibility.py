@@ -13,9 +13,10 @@ from typing import Any
 from sqlalchemy import and_, false, or_, select
 
 from api.caller import Caller
+from api.errors import not_found
 from api.pairing import Pairing
 from api.reads import fetch
-from api.render import CHECKIN_COLUMNS
+from api.render import CHECKIN_COLUMNS, fold_responses, with_responses
 from models import CheckIn
 from models.vocabulary import Visibility
 
@@ -51,3 +52,14 @@ def visible_checkin_query(user: Caller, pairing: Pairing | None, checkin_id: uui
 def visible_checkin(user: Caller, pairing: Pairing | None, checkin_id: uuid.UUID) -> Any | None:
     """The check-in's columns if the caller may see it, else None (to answer 404)."""
     return fetch(visible_checkin_query(user, pairing, checkin_id)).first()
+
+
+def shown_checkin(
+    user: Caller, pairing: Pairing | None, checkin_id: uuid.UUID
+) -> tuple[Any, list[dict[str, Any]]]:
+    """The check-in (row, responses as JSON) if the caller may see it; else 404."""
+    statement = with_responses(visible_checkin_query(user, pairing, checkin_id))
+    folded = fold_responses(fetch(statement))
+    if not folded:
+        raise not_found("No such check-in.")
+    return folded[0]

@@ -27,7 +27,7 @@ from api.render import (
     json_response,
     with_responses,
 )
-from api.visibility import shared_since, visible_checkin, visible_checkin_query
+from api.visibility import shared_since, shown_checkin, visible_checkin
 from models import CheckIn, IdempotencyKey, db
 from schemas.checkin import (
     CheckInCreateSchema,
@@ -318,11 +318,9 @@ class CheckInById(MethodView):
     @blp.errors(404, *COMMON_ERRORS)
     def get(self, checkin_id: uuid.UUID) -> Any:
         """One check-in, with the responses to it."""
-        query = visible_checkin_query(current_user, current_pairing(current_user), checkin_id)
-        folded = fold_responses(fetch(with_responses(query)))
-        if not folded:
-            raise not_found("No such check-in.")
-        payload = checkins_json(folded)[0]
+        payload = checkin_json(
+            *shown_checkin(current_user, current_pairing(current_user), checkin_id)
+        )
         return json_response(payload, etag=blp)
 
     @blp.authenticated()

@@ -8,7 +8,6 @@ from sqlalchemy import bindparam, select, union_all
 
 from api.attunement.prompts import Feeling, PromptSet, build_prompts
 from api.clock import now
-from api.errors import not_found
 from api.openapi import COMMON_ERRORS, ApiBlueprint
 from api.pairing import Pairing, require_pairing
 from api.reads import fetch
@@ -19,7 +18,7 @@ from api.render import (
     json_response,
     with_responses,
 )
-from api.visibility import shared_since, visible_checkin_query
+from api.visibility import shared_since, shown_checkin
 from models import CheckIn
 from models.vocabulary import Need, Tone
 from schemas.prompt import PromptSetSchema
@@ -125,11 +124,7 @@ class CheckInPrompts(MethodView):
     def get(self, checkin_id: uuid.UUID) -> Any:
         """Prompts for one check-in: your partner's, or your own (then: attune to yourself)."""
         pairing = require_pairing(current_user)
-        query = visible_checkin_query(current_user, pairing, checkin_id)
-        folded = fold_responses(fetch(with_responses(query)))
-        if not folded:
-            raise not_found("No such check-in.")
-        checkin = folded[0]
+        checkin = shown_checkin(current_user, pairing, checkin_id)
         if checkin[0].author_id == current_user.id:
             prompts = build_prompts(
                 None,
