@@ -44,27 +44,14 @@ OLDEST_RECORDING = timedelta(days=7)
 IDEMPOTENCY_KEY_TTL = timedelta(hours=48)
 
 
-_CHECKIN_FIELDS = (
-    "id",
-    "author_id",
-    "tone",
-    "energy",
-    "need",
-    "note",
-    "visibility",
-    "recorded_at",
-    "created_at",
-    "request_hash",
-)
+_CHECKIN_FIELDS = (*(column.key for column in CHECKIN_COLUMNS), "request_hash")
 _INSERT_CHECKIN = insert(CheckIn.__table__)
+_INSERT_KEY = insert(IdempotencyKey.__table__)
 
 
 def _as_row(checkin: CheckIn) -> tuple[Any, ...]:
     """A new check-in's values in the order of CHECKIN_COLUMNS, as a row would have them."""
     return tuple(getattr(checkin, column.key) for column in CHECKIN_COLUMNS)
-
-
-_INSERT_KEY = insert(IdempotencyKey.__table__)
 
 
 def idempotency_conflict() -> ApiError:
