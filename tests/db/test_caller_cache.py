@@ -229,3 +229,35 @@ def test_a_worker_nobody_calls_still_reads_its_notifications(postgres_only, make
     # No request reaches the idle worker: only its listening thread can have read this.
     assert cache.wait_for_change(before, timeout=5)
     assert cache._listener is not None
+
+
+@pytest.fixture
+def deaf_worker(postgres_only, database_url, make_app):
+    """A worker that listens on another database: it hears none of this one's news, so
+    whatever it forgets, its own writes made it forget."""
+    deaf = make_app(DATABASE_LISTEN_URL=database_url.rsplit("/", 1)[0] + "/postgres")
+    return deaf.test_client()
+
+
+def test_a_worker_sees_its_own_writes_without_waiting_for_news(deaf_worker):
+    accounts = Accounts(deaf_worker)
+    alex, sam = accounts.register("Alex"), accounts.register("Sam")
+    assert deaf_worker.get("/api/v1/me", headers=alex["headers"]).status_code == 200
+    renamed = deaf_worker.patch(
+        "/api/v1/me", json={"display_name": "Alexandra"}, headers=alex["headers"]
+    )
+    assert renamed.status_code == 200
+    me = deaf_worker.get("/api/v1/me", headers=alex["headers"]).get_json()
+    assert me["display_name"] == "Alexandra"
+
+    code = deaf_worker.post("/api/v1/invites", headers=alex["headers"]).get_json()["code"]
+    assert deaf_worker.get("/api/v1/couple", headers=alex["headers"]).status_code == 404
+    redeemed = deaf_worker.post("/api/v1/couple", json={"code": code}, headers=sam["headers"])
+    assert redeemed.status_code == 201
+    assert deaf_worker.get("/api/v1/couple", headers=alex["headers"]).status_code == 200
+
+    assert deaf_worker.delete("/api/v1/couple", headers=sam["headers"]).status_code == 204
+    assert deaf_worker.get("/api/v1/couple", headers=alex["headers"]).status_code == 404
+
+    assert deaf_worker.post("/api/v1/auth/logout", headers=alex["headers"]).status_code == 204
+    assert deaf_worker.get("/api/v1/me", headers=alex["headers"]).status_code == 401
