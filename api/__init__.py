@@ -7,14 +7,16 @@ import os
 from flask import Flask, Response, request
 from werkzeug.middleware.proxy_fix import ProxyFix
 
-from api.caller_cache import init_caller_cache
+from api.auth.caller_cache import init_caller_cache
+from api.auth.passwords import init_passwords
+from api.auth.tokens import init_jwt
 from api.config import Config, config_from_environment
-from api.errors import ApiError, register_error_handlers
 from api.extensions import api, jwt, limiter, migrate
-from api.logs import init_logging
+from api.http.errors import ApiError, register_error_handlers
+from api.http.logs import init_logging
+from api.http.openapi import docs_assets, init_openapi
 from api.notifications.cli import notifications_cli
-from api.openapi import docs_assets, init_openapi
-from api.security import init_jwt, init_passwords
+from api.resources import BLUEPRINTS
 from models import db
 from models.base import ping_only_after_idle
 
@@ -62,8 +64,6 @@ def create_app(config: Config | None = None) -> Flask:
 
 
 def _register_blueprints(app: Flask) -> None:
-    from api.resources import BLUEPRINTS
-
     for blueprint, prefix in BLUEPRINTS:
         api.register_blueprint(blueprint, url_prefix=prefix)
     app.register_blueprint(docs_assets)

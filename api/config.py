@@ -67,7 +67,7 @@ class Config:
         ):
             if env.get(name):
                 self.SQLALCHEMY_ENGINE_OPTIONS[option] = _int(env, name, 0)
-        # Workers remember token checks and hear of changes by LISTEN (api/caller_cache.py).
+        # Workers remember token checks and hear of changes by LISTEN (api/auth/caller_cache.py).
         # LISTEN needs a session of its own: behind PgBouncer in transaction mode, point
         # DATABASE_LISTEN_URL at PostgreSQL itself (or turn the memory off).
         self.REMEMBER_CALLERS = _flag(env.get("REMEMBER_CALLERS"), True)

@@ -3,9 +3,9 @@
 from flask_limiter import Limiter
 from flask_migrate import Migrate
 
-from api.openapi import ProblemApi
-from api.ratelimit import client_address
-from api.security import VerifyingOnceJWTManager
+from api.auth.tokens import VerifyingOnceJWTManager
+from api.http.limits import client_address
+from api.http.openapi import ProblemApi
 
 api = ProblemApi()
 jwt = VerifyingOnceJWTManager()

@@ -1,1 +1,4 @@
-"""Push notifications: an outbox written with each change, and a worker that delivers it."""
+"""Push notifications: an outbox written with each change, and a worker that delivers it.
+
+May use `api.couples` (whether a push still concerns its recipient), `api.clock`, `models`.
+"""

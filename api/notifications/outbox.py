@@ -10,7 +10,7 @@ import uuid
 from typing import Any
 
 from api.clock import now
-from api.pairing import Pairing
+from api.couples.pairing import Pairing
 from models import Notification, db
 
 

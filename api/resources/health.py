@@ -3,7 +3,7 @@ from typing import Any
 from flask.views import MethodView
 from sqlalchemy import text
 
-from api.openapi import ApiBlueprint
+from api.http.openapi import ApiBlueprint
 from models import db
 
 blp = ApiBlueprint("health", __name__, description="Liveness and readiness for orchestrators.")

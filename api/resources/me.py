@@ -4,13 +4,13 @@ from typing import Any
 from flask.views import MethodView
 from flask_jwt_extended import current_user, get_jwt
 
-from api.account import delete_account, export_of
-from api.caller_cache import forget_caller
-from api.errors import ApiError
-from api.openapi import COMMON_ERRORS, ApiBlueprint
-from api.resources.users import user_view
-from api.security import family_of, hash_password, revoke_families, verify_password
-from models import User, db
+from api.accounts.deletion import delete_account
+from api.accounts.export import export_of
+from api.accounts.profile import update_profile, user_view
+from api.auth import signin
+from api.auth.tokens import family_of
+from api.http.openapi import COMMON_ERRORS, ApiBlueprint
+from models import db
 from schemas.user import (
     DeleteAccountSchema,
     ExportSchema,
@@ -47,15 +47,7 @@ class Me(MethodView):
     @blp.errors(*COMMON_ERRORS)
     def patch(self, changes: dict[str, Any]) -> dict[str, Any]:
         """Change your display name or time zone."""
-        user = db.session.get_one(User, current_user.id)
-        if "quiet_hours" in changes:
-            quiet = changes.pop("quiet_hours") or {}
-            user.quiet_hours_start, user.quiet_hours_end = quiet.get("start"), quiet.get("end")
-        for field, value in changes.items():
-            setattr(user, field, value)
-        db.session.commit()
-        forget_caller(user.id)
-        return user_view(user)
+        return user_view(update_profile(current_user.id, changes))
 
     @blp.authenticated()
     @blp.arguments(DeleteAccountSchema, example={"password": "a long passphrase"})
@@ -63,12 +55,9 @@ class Me(MethodView):
     @blp.errors(*COMMON_ERRORS)
     def delete(self, body: dict[str, Any]) -> None:
         """Delete your account and everything that is yours; your partner's data stays."""
-        if not verify_password(db.session.get(User, current_user.id), body["password"]):
-            raise ApiError(401, "invalid_credentials", "The password is not right.")
-        user_id = str(current_user.id)
-        delete_account(current_user)
+        delete_account(current_user, body["password"])
         db.session.commit()
-        log.info("account deleted", extra={"user_id": user_id})
+        log.info("account deleted", extra={"user_id": str(current_user.id)})
 
 
 @blp.route("/export")
@@ -78,7 +67,7 @@ class Export(MethodView):
     @blp.errors(*COMMON_ERRORS)
     def get(self) -> dict[str, Any]:
         """Everything stored about you, as one JSON document."""
-        return export_of(current_user, user_view(current_user))
+        return export_of(current_user)
 
 
 @blp.route("/password")
@@ -92,10 +81,6 @@ class Password(MethodView):
     @blp.errors(*COMMON_ERRORS)
     def post(self, body: dict[str, Any]) -> None:
         """Change your password; every other device is signed out."""
-        user = db.session.get_one(User, current_user.id)
-        if not verify_password(user, body["current_password"]):
-            raise ApiError(401, "invalid_credentials", "The current password is not right.")
-        user.password_hash = hash_password(body["new_password"])
-        # Whoever else holds this account's tokens is signed out; this device stays in.
-        revoke_families(current_user.id, keep=family_of(get_jwt()))
-        db.session.commit()
+        signin.change_password(
+            current_user, family_of(get_jwt()), body["current_password"], body["new_password"]
+        )

@@ -3,7 +3,7 @@ from typing import Any
 
 from flask.views import MethodView
 
-from api.openapi import ApiBlueprint
+from api.http.openapi import ApiBlueprint
 from models.vocabulary import vocabulary
 from schemas.vocabulary import VocabularySchema
 

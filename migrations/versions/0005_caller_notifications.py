@@ -4,7 +4,7 @@ Revision ID: 0005_caller_notifications
 Revises: 0004_notifications
 Create Date: 2026-11-29 18:40:00.000000
 
-Workers keep token checks in memory (api/caller_cache.py). These triggers tell them,
+Workers keep token checks in memory (api/auth/caller_cache.py). These triggers tell them,
 whatever code path changed the row, which user to forget: NOTIFY is sent at commit,
 and not at all on rollback. PostgreSQL only; on SQLite nothing is kept in memory.
 """

@@ -71,7 +71,7 @@ def test_each_response_carries_a_request_id_and_echoes_a_sane_one(client):
 def test_access_lines_are_json_with_the_request_id(client, caplog):
     import json
 
-    from api.logs import JsonFormatter
+    from api.http.logs import JsonFormatter
 
     caplog.set_level(logging.INFO, logger="api.access")
     client.get("/api/v1/vocabulary", headers={"X-Request-ID": "trace-42"})

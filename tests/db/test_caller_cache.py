@@ -12,8 +12,8 @@ import psycopg
 import pytest
 from sqlalchemy import text
 
-from api.caller import load_caller
-from api.caller_cache import MAX_AGE_SECONDS, CallerCache, caller_cache
+from api.auth.caller import load_caller
+from api.auth.caller_cache import MAX_AGE_SECONDS, CallerCache, caller_cache
 from models import db
 from tests.conftest import Accounts
 

@@ -8,7 +8,7 @@ import pytest
 from flask_jwt_extended import create_access_token, decode_token
 from sqlalchemy import create_engine, event, text
 
-from api.security import VERIFIED_TOKENS_KEY
+from api.auth.tokens import VERIFIED_TOKENS_KEY
 from models import db
 from models.base import ping_only_after_idle
 from tests.conftest import auth_headers, checkin

@@ -37,8 +37,10 @@ from flask import Flask, current_app
 from sqlalchemy import event
 from sqlalchemy.engine import Engine, make_url
 
+from api.couples.pairing import pairing_changed
+
 if TYPE_CHECKING:
-    from api.caller import Caller
+    from api.auth.caller import Caller
 
 CHANNEL = "attune_callers"
 MAX_CALLERS = 10_000
@@ -208,6 +210,8 @@ class CallerCache:
 
 def init_caller_cache(app: Flask, engine: Engine) -> None:
     """Remember callers on PostgreSQL, where the database can say what changed."""
+    # Whatever pairs or unpairs people forgets them here at once, on any database.
+    pairing_changed.connect(_forget_on_pairing_change)
     if engine.dialect.name != "postgresql" or not app.config["REMEMBER_CALLERS"]:
         return
     url = make_url(app.config["DATABASE_LISTEN_URL"] or engine.url).set(drivername="postgresql")
@@ -222,6 +226,10 @@ def init_caller_cache(app: Flask, engine: Engine) -> None:
 def caller_cache() -> CallerCache | None:
     cache: CallerCache | None = current_app.extensions.get(_KEY)
     return cache
+
+
+def _forget_on_pairing_change(_app: Any, *, user_id: uuid.UUID) -> None:
+    forget_caller(user_id)
 
 
 def forget_caller(user_id: uuid.UUID) -> None:

@@ -1,16 +1,15 @@
-"""Taking your data with you, and leaving: the account's export and its deletion."""
+"""Taking your data with you: everything stored about the caller, as one document."""
 
 from __future__ import annotations
 
 from typing import Any
 
-from sqlalchemy import delete, select
+from sqlalchemy import select
 from sqlalchemy.orm import aliased
 
-from api.caller import Caller
-from api.caller_cache import forget_caller
+from api.accounts.profile import user_view
+from api.auth.caller import Caller
 from api.clock import now
-from api.pairing import current_pairing, end_couple
 from models import (
     CheckIn,
     Couple,
@@ -26,7 +25,7 @@ from models import (
 from models.vocabulary import Tone, quadrant
 
 
-def export_of(user: Caller, profile: dict[str, Any]) -> dict[str, Any]:
+def export_of(user: Caller) -> dict[str, Any]:
     """Everything stored about `user`, and of any partner nothing but a display name.
 
     Leaves out what is someone else's (the partner's responses to the user's check-ins
@@ -69,7 +68,7 @@ def export_of(user: Caller, profile: dict[str, Any]) -> dict[str, Any]:
     ).all()
     return {
         "exported_at": now(),
-        "profile": profile,
+        "profile": user_view(user),
         "checkins": [
             {
                 "id": c.id,
@@ -127,17 +126,3 @@ def export_of(user: Caller, profile: dict[str, Any]) -> dict[str, Any]:
             {"key": k.key, "checkin_id": k.checkin_id, "created_at": k.created_at} for k in keys
         ],
     }
-
-
-def delete_account(user: Caller) -> None:
-    """Delete the user and everything that is theirs; end their pairing (not committed).
-
-    The database cascades from the user row to check-ins (and the responses to them),
-    responses written, invites, idempotency keys, token families and memberships. The
-    couple row stays, ended, as the partner's history; the partner's own data stays.
-    """
-    pairing = current_pairing(user)
-    if pairing is not None:
-        end_couple(pairing.couple_id, now())
-    db.session.execute(delete(User).where(User.id == user.id))
-    forget_caller(user.id)

@@ -9,8 +9,8 @@ from datetime import datetime
 from sqlalchemy import and_, bindparam, select
 from sqlalchemy.orm import aliased
 
-from api.pairing import Pairing, Partner
-from api.reads import fetch
+from api.couples.pairing import Pairing, Partner
+from api.http.reads import fetch
 from models import Couple, CoupleMember, TokenFamily, User
 
 

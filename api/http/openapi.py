@@ -14,7 +14,7 @@ from flask_smorest.utils import prepare_response
 from swagger_ui_bundle import swagger_ui_path
 from webargs.flaskparser import FlaskParser
 
-from api.errors import PROBLEM_JSON
+from api.http.errors import PROBLEM_JSON
 from schemas.problem import ProblemSchema
 
 BEARER = "bearerAuth"

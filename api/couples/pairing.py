@@ -7,11 +7,21 @@ from dataclasses import dataclass
 from datetime import datetime
 from typing import Protocol
 
+from blinker import Namespace
+from flask import current_app
 from sqlalchemy import update
 
-from api.caller_cache import forget_caller
-from api.errors import ApiError
+from api.http.errors import ApiError
 from models import Couple, CoupleMember, db
+
+# Sent with `user_id` for each member whose pairing changed (not yet committed). Rooms that
+# remember pairings listen (the caller cache, connected when the app starts), so this
+# room needs to know none of them.
+pairing_changed = Namespace().signal("pairing-changed")
+
+
+def _announce(user_id: uuid.UUID) -> None:
+    pairing_changed.send(current_app._get_current_object(), user_id=user_id)  # type: ignore[attr-defined]
 
 
 @dataclass(frozen=True)
@@ -64,7 +74,7 @@ def create_couple(first: uuid.UUID, second: uuid.UUID, now: datetime) -> Couple:
     for user_id in sorted((first, second)):
         db.session.add(CoupleMember(couple_id=couple.id, user_id=user_id, active=True))
         db.session.flush()
-        forget_caller(user_id)
+        _announce(user_id)
     return couple
 
 
@@ -77,7 +87,7 @@ def end_couple(couple_id: uuid.UUID, now: datetime) -> None:
         .execution_options(synchronize_session=False)
     )
     for user_id in members.scalars().all():
-        forget_caller(user_id)
+        _announce(user_id)
     db.session.execute(
         update(Couple)
         .where(Couple.id == couple_id, Couple.ended_at.is_(None))

@@ -1,10 +1,8 @@
-"""JSON for the hot paths, written directly.
+"""Check-in rows as the hot paths read them, and as JSON.
 
-The schemas in `schemas/` still describe these bodies in the OpenAPI document (and the
-schemathesis test checks every answer against them); on the busiest endpoints the body
-is built here from plain rows instead of dumped field by field through marshmallow, and
-encoded by orjson, which writes ids and timestamps itself: a UUID as its canonical
-string, a UTC datetime as `isoformat()` does (`+00:00`, microseconds only when set).
+A check-in and its responses come in one statement (`with_responses`), folded back
+together by column position (`fold_responses`), and written as JSON directly
+(`checkin_json`) rather than dumped through marshmallow.
 """
 
 from __future__ import annotations
@@ -12,9 +10,6 @@ from __future__ import annotations
 from collections.abc import Iterable, Sequence
 from typing import Any
 
-import orjson
-from flask import Response
-from flask_smorest import Blueprint
 from sqlalchemy import select
 
 from models import CheckIn
@@ -122,12 +117,3 @@ def checkin_json(
 
 def checkins_json(folded: Iterable[tuple[Any, list[dict[str, Any]]]]) -> list[dict[str, Any]]:
     return [checkin_json(row, responses) for row, responses in folded]
-
-
-def json_response(payload: Any, status: int = 200, *, etag: Blueprint | None = None) -> Response:
-    """`payload` as a JSON response. With `etag` (the view's blueprint), the body's hash
-    is the ETag, and a request whose If-None-Match matches it ends in 304."""
-    body = orjson.dumps(payload)
-    if etag is not None:
-        etag.set_etag(body.decode())
-    return Response(body, status=status, mimetype="application/json")

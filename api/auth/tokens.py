@@ -1,65 +1,22 @@
-"""Passwords (argon2id), JWT callbacks and token families."""
+"""Tokens: families in the database, issuing and rotating pairs, the JWT callbacks."""
 
 from __future__ import annotations
 
-import contextlib
 import time
 import uuid
 from datetime import UTC, datetime, timedelta
 from typing import Any
 
-from argon2 import PasswordHasher
-from argon2.exceptions import InvalidHashError, VerificationError
-from flask import Flask, Response, current_app, g
+from flask import Response, current_app, g
 from flask_jwt_extended import JWTManager, create_access_token, create_refresh_token, get_jti
 from sqlalchemy import update
 
-from api.caller import Caller, load_caller
-from api.caller_cache import caller_cache, forget_caller
-from api.errors import problem
+from api.auth.caller import Caller, load_caller
+from api.auth.caller_cache import caller_cache, forget_caller
+from api.http.errors import problem
 from models import TokenFamily, User, db
 
-_HASHER_KEY = "attune.password_hasher"
-_DUMMY_KEY = "attune.dummy_hash"
 VERIFIED_TOKENS_KEY = "attune.verified_tokens"
-
-
-def _hasher() -> PasswordHasher:
-    hasher: PasswordHasher = current_app.extensions[_HASHER_KEY]
-    return hasher
-
-
-def init_passwords(app: Flask) -> None:
-    hasher = PasswordHasher(
-        time_cost=app.config["ARGON2_TIME_COST"],
-        memory_cost=app.config["ARGON2_MEMORY_COST"],
-        parallelism=app.config["ARGON2_PARALLELISM"],
-    )
-    app.extensions[_HASHER_KEY] = hasher
-    # Verifying against a real hash for unknown emails makes login take the same time.
-    app.extensions[_DUMMY_KEY] = hasher.hash(uuid.uuid4().hex)
-
-
-def hash_password(password: str) -> str:
-    return _hasher().hash(password)
-
-
-def verify_password(user: User | None, password: str) -> bool:
-    """Check a password; for no user, spend the same time and say no."""
-    if user is None:
-        with contextlib.suppress(VerificationError):
-            _hasher().verify(current_app.extensions[_DUMMY_KEY], password)
-        return False
-    try:
-        return _hasher().verify(user.password_hash, password)
-    except (VerificationError, InvalidHashError):
-        return False
-
-
-def rehash_if_outdated(user: User, password: str) -> None:
-    """Move a user to the current argon2 parameters at their next successful login."""
-    if _hasher().check_needs_rehash(user.password_hash):
-        user.password_hash = hash_password(password)
 
 
 def _now() -> datetime:

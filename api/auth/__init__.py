@@ -1,0 +1,4 @@
+"""Signing in: passwords, token families, the caller, and each worker's memory of callers.
+
+May use `api.couples` (a caller comes with their pairing), `api.http`, `api.clock`, `models`.
+"""

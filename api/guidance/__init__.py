@@ -1,0 +1,5 @@
+"""Prompts and weekly summaries: what the pure core needs, read from the database.
+
+May use `api.attunement` (the rules and words), `api.checkins`, `api.auth`, `api.couples`,
+`api.http`, `api.clock`, `models`.
+"""
