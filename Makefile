@@ -4,7 +4,7 @@ VENV := .venv
 BIN := $(VENV)/bin
 PORT ?= 5000
 
-.PHONY: run test lint migrate clean bench demo
+.PHONY: run test lint migrate clean bench demo i18n translations
 
 $(BIN)/python:
 	$(PYTHON) -m venv $(VENV)
@@ -22,10 +22,29 @@ $(VENV)/.installed-dev: pyproject.toml | $(BIN)/python
 migrate: $(VENV)/.installed
 	$(BIN)/flask --app wsgi db upgrade
 
-run: migrate
+# Compiled catalogs (.mo) are build output: made from the .po sources kept in the repo.
+CATALOGS := api/translations
+PO_FILES := $(wildcard $(CATALOGS)/*/LC_MESSAGES/messages.po)
+MO_FILES := $(PO_FILES:.po=.mo)
+
+$(CATALOGS)/%/LC_MESSAGES/messages.mo: $(CATALOGS)/%/LC_MESSAGES/messages.po $(VENV)/.installed
+	$(BIN)/pybabel -q compile -d $(CATALOGS) -l $*
+
+translations: $(MO_FILES)
+
+# For whoever adds or changes words: extract them, merge them into every language's
+# catalog (new ones arrive untranslated; the tests say which), then compile.
+i18n: $(VENV)/.installed
+	$(BIN)/pybabel -q extract -F babel.cfg --no-location --sort-output \
+		--omit-header -o $(CATALOGS)/messages.pot .
+	$(BIN)/pybabel -q update -i $(CATALOGS)/messages.pot -d $(CATALOGS) \
+		--no-fuzzy-matching --ignore-obsolete --omit-header
+	$(MAKE) translations
+
+run: migrate translations
 	$(BIN)/flask --app wsgi run --port $(PORT)
 
-test: $(VENV)/.installed-dev
+test: $(VENV)/.installed-dev translations
 	$(BIN)/pytest $(PYTEST_ARGS)
 
 lint: $(VENV)/.installed-dev
@@ -42,10 +61,10 @@ $(VENV)/.installed-bench: pyproject.toml | $(BIN)/python
 	touch $@ $(VENV)/.installed
 
 # Needs PostgreSQL on 127.0.0.1 (trust auth for postgres) and wrk (installed if missing).
-bench: $(VENV)/.installed-bench
+bench: $(VENV)/.installed-bench translations
 	$(BIN)/python bench/run.py
 
 # Two partners through a week. Starts its own server; DEMO_URL=http://127.0.0.1:5000 plays
 # against a running one (make run) instead.
-demo: $(VENV)/.installed
+demo: $(VENV)/.installed translations
 	$(BIN)/python demo/week.py

@@ -13,6 +13,7 @@ from api.auth.tokens import init_jwt
 from api.config import Config, config_from_environment
 from api.extensions import api, jwt, limiter, migrate
 from api.http.errors import ApiError, register_error_handlers
+from api.http.language import init_languages
 from api.http.logs import init_logging
 from api.http.openapi import docs_assets, init_openapi
 from api.notifications.cli import notifications_cli
@@ -52,6 +53,7 @@ def create_app(config: Config | None = None) -> Flask:
     init_jwt(jwt)
     limiter.init_app(app)
     init_passwords(app)
+    init_languages(app)
 
     api.init_app(app)
     init_openapi(api)

@@ -8,6 +8,7 @@ from sqlalchemy.orm import Mapped, column_property, mapped_column
 
 from models.base import UTCDateTime, db, new_id, utcnow
 from models.couple import CoupleMember
+from models.languages import DEFAULT_LOCALE
 
 
 class User(db.Model):  # type: ignore[name-defined]
@@ -19,6 +20,8 @@ class User(db.Model):  # type: ignore[name-defined]
     password_hash: Mapped[str] = mapped_column(String(255))
     display_name: Mapped[str] = mapped_column(String(50))
     timezone: Mapped[str] = mapped_column(String(64), default="UTC")
+    # The language of pushes, and of answers whose request names no supported language.
+    locale: Mapped[str] = mapped_column(String(8), default=DEFAULT_LOCALE)
     created_at: Mapped[datetime] = mapped_column(UTCDateTime, default=utcnow)
     # Notification preferences; times are local "HH:MM" in the user's time zone.
     notify_partner_checkins: Mapped[bool] = mapped_column(Boolean, default=True)

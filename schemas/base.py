@@ -9,6 +9,8 @@ from zoneinfo import available_timezones
 
 from marshmallow import RAISE, Schema, ValidationError, fields, validate
 
+from models.languages import SUPPORTED_LOCALES
+
 
 class LoadSchema(Schema):
     """Base for everything a client sends: unknown fields are an error, never dropped."""
@@ -61,6 +63,20 @@ class TimezoneName(Text):
         super().__init__(
             validate=[validate.Length(max=64), _is_timezone],
             metadata={"example": "Europe/Berlin", "description": "IANA time zone name"},
+            **kwargs,
+        )
+
+
+class LocaleName(Text):
+    def __init__(self, **kwargs: Any) -> None:
+        super().__init__(
+            validate=validate.OneOf(SUPPORTED_LOCALES),
+            metadata={
+                "enum": list(SUPPORTED_LOCALES),
+                "example": "es",
+                "description": "The language of pushes, and of answers whose Accept-Language "
+                "names no supported language.",
+            },
             **kwargs,
         )
 

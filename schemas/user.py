@@ -1,9 +1,11 @@
 from marshmallow import Schema, fields, validate
 
+from models.languages import SUPPORTED_LOCALES
 from schemas.base import (
     DisplayName,
     Email,
     LoadSchema,
+    LocaleName,
     Password,
     StrictBoolean,
     Text,
@@ -23,6 +25,7 @@ class UserSchema(Schema):
     email = fields.String(dump_only=True)
     display_name = fields.String(dump_only=True)
     timezone = fields.String(dump_only=True)
+    locale = fields.String(dump_only=True, metadata={"enum": list(SUPPORTED_LOCALES)})
     created_at = fields.AwareDateTime(dump_only=True)
     couple_id = fields.UUID(
         dump_only=True, allow_none=True, metadata={"description": "null when unpaired"}
@@ -37,6 +40,7 @@ class RegisterSchema(LoadSchema):
     password = Password(required=True)
     display_name = DisplayName(required=True)
     timezone = TimezoneName(load_default="UTC")
+    locale = LocaleName()
 
 
 class LoginSchema(LoadSchema):
@@ -48,6 +52,7 @@ class LoginSchema(LoadSchema):
 class UserUpdateSchema(LoadSchema):
     display_name = DisplayName()
     timezone = TimezoneName()
+    locale = LocaleName()
     notify_partner_checkins = StrictBoolean()
     reminder_time = Text(
         allow_none=True,

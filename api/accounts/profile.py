@@ -16,6 +16,7 @@ def user_view(user: Any) -> dict[str, Any]:
         "email": user.email,
         "display_name": user.display_name,
         "timezone": user.timezone,
+        "locale": user.locale,
         "created_at": user.created_at,
         "couple_id": user.couple_id,
         "notify_partner_checkins": user.notify_partner_checkins,

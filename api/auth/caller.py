@@ -12,6 +12,7 @@ from sqlalchemy.orm import aliased
 from api.couples.pairing import Pairing, Partner
 from api.http.reads import fetch
 from models import Couple, CoupleMember, TokenFamily, User
+from models.languages import DEFAULT_LOCALE
 
 
 @dataclass(frozen=True)
@@ -24,6 +25,7 @@ class Caller:
     timezone: str
     created_at: datetime
     pairing: Pairing | None
+    locale: str = DEFAULT_LOCALE
     notify_partner_checkins: bool = True
     reminder_time: str | None = None
     quiet_hours_start: str | None = None
@@ -45,6 +47,7 @@ _CALLER_QUERY = (
         User.email,
         User.display_name,
         User.timezone,
+        User.locale,
         User.created_at,
         User.notify_partner_checkins,
         User.reminder_time,
@@ -56,6 +59,7 @@ _CALLER_QUERY = (
         _partner.display_name.label("partner_name"),
         _partner.timezone.label("partner_timezone"),
         _partner.notify_partner_checkins.label("partner_notify"),
+        _partner.locale.label("partner_locale"),
     )
     .join(TokenFamily, TokenFamily.user_id == User.id)
     .outerjoin(_mine, and_(_mine.user_id == User.id, _mine.active.is_(True)))
@@ -82,7 +86,11 @@ def load_caller(user_id: uuid.UUID, family_id: uuid.UUID) -> Caller | None:
             couple_id=row.couple_id,
             paired_at=row.paired_at,
             partner=Partner(
-                row.partner_id, row.partner_name, row.partner_timezone, row.partner_notify
+                row.partner_id,
+                row.partner_name,
+                row.partner_timezone,
+                row.partner_notify,
+                row.partner_locale,
             ),
         )
     return Caller(
@@ -92,6 +100,7 @@ def load_caller(user_id: uuid.UUID, family_id: uuid.UUID) -> Caller | None:
         timezone=row.timezone,
         created_at=row.created_at,
         pairing=pairing,
+        locale=row.locale,
         notify_partner_checkins=row.notify_partner_checkins,
         reminder_time=row.reminder_time,
         quiet_hours_start=row.quiet_hours_start,

@@ -13,7 +13,9 @@ from api.auth.caller import Caller
 from api.auth.passwords import hash_password, rehash_if_outdated, verify_password
 from api.auth.tokens import issue_tokens, revoke_families, rotate_refresh_token
 from api.http.errors import ApiError
+from api.http.language import named_by_request
 from models import User, db
+from models.languages import DEFAULT_LOCALE
 
 log = logging.getLogger(__name__)
 
@@ -33,6 +35,7 @@ def register(body: dict[str, Any]) -> tuple[User, dict[str, Any]]:
         password_hash=hash_password(body["password"]),
         display_name=body["display_name"],
         timezone=body["timezone"],
+        locale=body.get("locale") or named_by_request() or DEFAULT_LOCALE,
     )
     db.session.add(user)
     try:

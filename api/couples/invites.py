@@ -120,5 +120,11 @@ def redeem(redeemer_id: uuid.UUID, typed_code: str) -> Pairing:
     except IntegrityError as exc:
         db.session.rollback()
         raise already_paired() from exc
-    partner = Partner(creator.id, creator.display_name, creator.timezone)
+    partner = Partner(
+        creator.id,
+        creator.display_name,
+        creator.timezone,
+        creator.notify_partner_checkins,
+        creator.locale,
+    )
     return Pairing(couple.id, couple.paired_at, partner)

@@ -13,6 +13,7 @@ from sqlalchemy import update
 
 from api.http.errors import ApiError
 from models import Couple, CoupleMember, db
+from models.languages import DEFAULT_LOCALE
 
 # Sent with `user_id` for each member whose pairing changed (not yet committed). Rooms that
 # remember pairings listen (the caller cache, connected when the app starts), so this
@@ -30,6 +31,7 @@ class Partner:
     display_name: str
     timezone: str
     wants_checkin_notifications: bool = True
+    locale: str = DEFAULT_LOCALE
 
 
 @dataclass(frozen=True)

@@ -17,12 +17,14 @@ def test_me_returns_the_caller(client, accounts):
         "email",
         "display_name",
         "timezone",
+        "locale",
         "created_at",
         "couple_id",
         "notify_partner_checkins",
         "reminder_time",
         "quiet_hours",
     }
+    assert body["locale"] == "en"
     assert body["notify_partner_checkins"] is True and body["reminder_time"] is None
     assert body["quiet_hours"] == {"start": "22:00", "end": "08:00"}
 
