@@ -261,7 +261,7 @@ SETTLE_CLASH = Card(
             ),
             (
                 N_("My good mood can wait a minute."),
-                N_("I'm taking a breath so I can really hear you."),
+                N_("I'm taking a breath before I answer."),
             ),
         ),
         W(
@@ -271,8 +271,8 @@ SETTLE_CLASH = Card(
                 "your volume first; it's fine to wait a little."
             ),
             (
-                N_("I'm here for your side of today."),
-                N_("Whatever today was for you, I'm with you."),
+                N_("{partner}'s day matters as much as mine."),
+                N_("I can hold my good mood and their hard day at once."),
             ),
         ),
         W(
@@ -282,8 +282,8 @@ SETTLE_CLASH = Card(
                 "it's fine to reply a little later."
             ),
             (
-                N_("Today is about you, not me."),
-                N_("My day can wait. Yours matters more right now."),
+                N_("Right now, this is about {partner}."),
+                N_("My news will keep until later."),
             ),
         ),
         W(
@@ -293,7 +293,7 @@ SETTLE_CLASH = Card(
                 "{tone}. Breathe out slowly first; a short wait is fine."
             ),
             (
-                N_("I'm turning my volume down for you."),
+                N_("I can turn my volume down first."),
                 N_("I can keep my good mood for later."),
             ),
         ),
@@ -304,8 +304,8 @@ SETTLE_CLASH = Card(
                 "breath; waiting a minute is fine."
             ),
             (
-                N_("I'm with you. My news can wait."),
-                N_("Your day first. Mine can wait."),
+                N_("I'll share my day another time."),
+                N_("{partner}'s day first. Mine can wait."),
             ),
         ),
         W(
@@ -315,7 +315,7 @@ SETTLE_CLASH = Card(
                 "to pause before you reply."
             ),
             (
-                N_("I'm slowing down so I can hear you."),
+                N_("I'm slowing down before I reply."),
                 N_("My good mood can wait its turn."),
             ),
         ),
@@ -326,8 +326,8 @@ SETTLE_CLASH = Card(
                 "first; it's fine to answer a bit later."
             ),
             (
-                N_("I'll keep my news for later."),
-                N_("I'm here, quietly."),
+                N_("I'll tell my story another time."),
+                N_("I can be glad and gentle at once."),
             ),
         ),
         W(
@@ -337,8 +337,8 @@ SETTLE_CLASH = Card(
                 "breaths before you answer."
             ),
             (
-                N_("Right now I just want to hear you."),
-                N_("Your feelings first. Mine will keep."),
+                N_("I'll let my mood settle a little."),
+                N_("{partner}'s feelings first. Mine will keep."),
             ),
         ),
     ),
@@ -1367,7 +1367,7 @@ REFLECT_HEAVY = Card(
         W(
             N_("Let them hear their own word"),
             N_("Mirror their word, {tone}, softly, without adding anything to it."),
-            (N_("It sounds like you're feeling really {tone}."), N_("That makes sense to me.")),
+            (N_("It sounds like you're feeling {tone}."), N_("That makes sense to me.")),
             (N_("Is it okay if I just listen?"),),
         ),
         W(
@@ -1420,7 +1420,7 @@ REFLECT_CHARGED = Card(
                 "Say their word back, {tone}, calmly. You can understand without agreeing with "
                 "everything."
             ),
-            (N_("It sounds like you're really {tone} right now."), N_("That sounds like a lot.")),
+            (N_("It sounds like you're {tone} right now."), N_("That sounds like a lot.")),
             (N_("What's got you feeling this way?"),),
         ),
         W(
@@ -1453,7 +1453,7 @@ REFLECT_CHARGED = Card(
         W(
             N_("Name it first"),
             N_("Before any answer, name the feeling with {partner}'s word: {tone}."),
-            (N_("Sounds like today left you really {tone}."), N_("It's okay to feel this.")),
+            (N_("Today left you {tone}. I hear that."), N_("It's okay to feel this.")),
             (N_("Want to vent for a bit?"),),
         ),
         W(
@@ -1562,7 +1562,7 @@ REFLECT_SOFT = Card(
         W(
             N_("Enjoy it with them"),
             N_("A quiet good feeling is worth naming. Reflect it: {tone}."),
-            (N_("It sounds like you're feeling really {tone}."), N_("I'm happy for you.")),
+            (N_("It sounds like you're feeling {tone} today."), N_("I'm happy for you.")),
             (N_("What's making today feel this way?"),),
         ),
         W(
@@ -1594,7 +1594,7 @@ REFLECT_BRIGHT = Card(
         W(
             N_("Reflect what {partner} feels"),
             N_("Name their feeling, {tone}, with real warmth in your voice."),
-            (N_("You sound so {tone}. That makes me happy."), N_("I love hearing you like this.")),
+            (N_("You sound {tone}. That makes me happy."), N_("I love hearing you like this.")),
             (N_("What happened?"),),
         ),
         W(
@@ -1606,13 +1606,13 @@ REFLECT_BRIGHT = Card(
         W(
             N_("Share the glow"),
             N_("Mirror their word, {tone}, and let them hear that you're glad."),
-            (N_("You seem really {tone} today."), N_("That's brilliant.")),
+            (N_("You seem {tone} today."), N_("That's brilliant.")),
             (N_("What's behind it?"),),
         ),
         W(
             N_("Be glad with them"),
             N_("Use their word, {tone}, and match a little of their brightness."),
-            (N_("It sounds like you're feeling really {tone}!"), N_("Your good mood is catching.")),
+            (N_("It sounds like you're feeling {tone}!"), N_("Your good mood is catching.")),
             (N_("What's got you feeling this way?"),),
         ),
         W(

@@ -154,6 +154,21 @@ def test_every_reflect_wording_says_their_word_first() -> None:
             assert "{tone}" in wording.say[0], wording
 
 
+def test_their_word_is_never_softened_or_upgraded() -> None:
+    for message in _all_messages():
+        assert not re.search(
+            r"\b(really|so|very|quite|a bit|a little|kind of)\s+\{tone\}", message
+        ), message
+
+
+def test_settling_first_speaks_to_yourself_not_to_a_partner_who_may_want_space() -> None:
+    # Flooded or running low, saying honestly that you'll answer later is allowed
+    # (ATTUNEMENT.md); a clash of moods is yours to quiet, so its phrases are self-talk.
+    for wording in catalog.SETTLE_CLASH.apart:
+        for phrase in wording.say:
+            assert not re.search(r"\b(you|your)\b", phrase, re.I), phrase
+
+
 def test_every_space_wording_says_when_you_check_back_and_that_you_are_there() -> None:
     for wording in catalog.NEED_SPACE.apart:
         assert "{check_back}" in wording.say[0]
