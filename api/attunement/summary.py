@@ -362,7 +362,8 @@ def _suggestion(
                 "suggestion.answer_one_bid_a_day",
                 "presence",
                 sc.ANSWER_ONE_BID_A_DAY,
-                reason_values={"answered": you["answered"], "of": you["of"]},
+                reason=None if you["answered"] else plural(you["of"], *sc.REASON_BIDS_WAITING),
+                reason_values={"answered": you["answered"], "of": you["of"], "count": you["of"]},
                 signals=["your_share_below_partner"],
             )
         return _suggest(

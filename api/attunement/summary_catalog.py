@@ -84,6 +84,11 @@ ANSWER_ONE_BID_A_DAY = {
     "phrases": (N_("I saw your check-in. I'm here."), N_("How are you holding up?")),
     "reason": N_("Of {partner}'s {of} check-ins, {answered} got a reply from you within a day."),
 }
+# When none got a reply: the plain fact of the bids, without a zero to feel guilty about.
+REASON_BIDS_WAITING = (
+    N_("{partner} shared a check-in this week."),
+    N_("{partner} shared {count} check-ins this week."),
+)
 
 # Few replies, but not because of the caller: what the caller can do is say what helps.
 SAY_WHAT_HELPS = {

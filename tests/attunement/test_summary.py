@@ -376,6 +376,7 @@ def test_a_one_sided_week_is_told_without_blame():
     assert "Alex answered all 4 of your check-ins within a day." in for_sam["highlights"]
     assert for_sam["suggestion"]["id"] == "suggestion.answer_one_bid_a_day"
     assert "Alex" in for_sam["suggestion"]["text"]
+    assert for_sam["suggestion"]["reason"] == "Alex shared 3 check-ins this week."
 
 
 def test_a_tie_in_answering_leads_to_saying_what_helps():
