@@ -1,12 +1,23 @@
 """The words the app speaks: tones, needs, response kinds, and the Mood Meter quadrant.
 
 Plain data with no database or web dependency, so the attunement core can use it too.
+Labels are English message ids wrapped in `N_` so that gettext (Babel) extracts them; the
+caller translates them for the request's language.
 """
 
 from __future__ import annotations
 
+from collections.abc import Callable
 from dataclasses import dataclass
 from enum import StrEnum
+
+
+def N_(message: str) -> str:
+    """Mark `message` for extraction by gettext; translated later, where it is shown.
+
+    Defined here, the lowest layer, so that models and `api.attunement` share one marker.
+    """
+    return message
 
 
 class Pleasantness(StrEnum):
@@ -26,6 +37,7 @@ class Tone(StrEnum):
     TIRED = "tired"
     HURT = "hurt"
     DISAPPOINTED = "disappointed"
+    NUMB = "numb"
     OKAY = "okay"
     CALM = "calm"
     CONTENT = "content"
@@ -43,7 +55,7 @@ class Tone(StrEnum):
 
     @property
     def label(self) -> str:
-        return self.value.capitalize()
+        return TONE_LABELS[self]
 
 
 TONE_PLEASANTNESS: dict[Tone, Pleasantness] = {
@@ -60,6 +72,7 @@ TONE_PLEASANTNESS: dict[Tone, Pleasantness] = {
             Tone.TIRED,
             Tone.HURT,
             Tone.DISAPPOINTED,
+            Tone.NUMB,
         )
     },
     Tone.OKAY: Pleasantness.NEUTRAL,
@@ -80,6 +93,31 @@ TONE_PLEASANTNESS: dict[Tone, Pleasantness] = {
 }
 
 
+TONE_LABELS: dict[Tone, str] = {
+    Tone.ANGRY: N_("Angry"),
+    Tone.ANXIOUS: N_("Anxious"),
+    Tone.FRUSTRATED: N_("Frustrated"),
+    Tone.STRESSED: N_("Stressed"),
+    Tone.OVERWHELMED: N_("Overwhelmed"),
+    Tone.SAD: N_("Sad"),
+    Tone.LONELY: N_("Lonely"),
+    Tone.TIRED: N_("Tired"),
+    Tone.HURT: N_("Hurt"),
+    Tone.DISAPPOINTED: N_("Disappointed"),
+    Tone.NUMB: N_("Numb"),
+    Tone.OKAY: N_("Okay"),
+    Tone.CALM: N_("Calm"),
+    Tone.CONTENT: N_("Content"),
+    Tone.RELAXED: N_("Relaxed"),
+    Tone.GRATEFUL: N_("Grateful"),
+    Tone.HAPPY: N_("Happy"),
+    Tone.EXCITED: N_("Excited"),
+    Tone.HOPEFUL: N_("Hopeful"),
+    Tone.PLAYFUL: N_("Playful"),
+    Tone.LOVED: N_("Loved"),
+}
+
+
 class Need(StrEnum):
     TO_BE_HEARD = "to_be_heard"
     COMFORT = "comfort"
@@ -87,15 +125,19 @@ class Need(StrEnum):
     CLOSENESS = "closeness"
     PRACTICAL_HELP = "practical_help"
     CELEBRATION = "celebration"
+    DISTRACTION = "distraction"
+    ENCOURAGEMENT = "encouragement"
 
 
 NEED_LABELS: dict[Need, str] = {
-    Need.TO_BE_HEARD: "To be heard",
-    Need.COMFORT: "Comfort",
-    Need.SPACE: "Some space",
-    Need.CLOSENESS: "Closeness",
-    Need.PRACTICAL_HELP: "Practical help",
-    Need.CELEBRATION: "Celebration",
+    Need.TO_BE_HEARD: N_("To be heard"),
+    Need.COMFORT: N_("Comfort"),
+    Need.SPACE: N_("Some space"),
+    Need.CLOSENESS: N_("Closeness"),
+    Need.PRACTICAL_HELP: N_("Practical help"),
+    Need.CELEBRATION: N_("Celebration"),
+    Need.DISTRACTION: N_("Take my mind off it"),
+    Need.ENCOURAGEMENT: N_("Tell me I can do it"),
 }
 
 
@@ -108,11 +150,11 @@ class ResponseKind(StrEnum):
 
 
 RESPONSE_KIND_LABELS: dict[ResponseKind, str] = {
-    ResponseKind.REFLECT: "Reflect what you hear",
-    ResponseKind.COMFORT: "Offer comfort",
-    ResponseKind.PRESENCE: "Be with them",
-    ResponseKind.QUESTION: "Ask, gently",
-    ResponseKind.CELEBRATE: "Celebrate with them",
+    ResponseKind.REFLECT: N_("Reflect what you hear"),
+    ResponseKind.COMFORT: N_("Offer comfort"),
+    ResponseKind.PRESENCE: N_("Be with them"),
+    ResponseKind.QUESTION: N_("Ask, gently"),
+    ResponseKind.CELEBRATE: N_("Celebrate with them"),
 }
 
 
@@ -152,14 +194,25 @@ class VocabularyEntry:
     pleasantness: str | None = None
 
 
-def vocabulary() -> dict[str, list[VocabularyEntry]]:
-    """Everything the app's pickers render, in the order the contract lists it."""
+def _untranslated(message: str) -> str:
+    return message
+
+
+def vocabulary(
+    translate: Callable[[str], str] = _untranslated,
+) -> dict[str, list[VocabularyEntry]]:
+    """Everything the app's pickers render, in the order the contract lists it.
+
+    `translate` (gettext-like) turns each English label into the request's language.
+    """
     return {
         "tones": [
-            VocabularyEntry(tone.value, tone.label, tone.pleasantness.value) for tone in Tone
+            VocabularyEntry(tone.value, translate(tone.label), tone.pleasantness.value)
+            for tone in Tone
         ],
-        "needs": [VocabularyEntry(need.value, NEED_LABELS[need]) for need in Need],
+        "needs": [VocabularyEntry(need.value, translate(NEED_LABELS[need])) for need in Need],
         "response_kinds": [
-            VocabularyEntry(kind.value, RESPONSE_KIND_LABELS[kind]) for kind in ResponseKind
+            VocabularyEntry(kind.value, translate(RESPONSE_KIND_LABELS[kind]))
+            for kind in ResponseKind
         ],
     }

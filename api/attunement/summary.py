@@ -6,14 +6,21 @@ Definitions (API.md, ATTUNEMENT.md):
 - response_rate: of the week's check-ins whose window has closed or that were answered,
   the share the other partner answered within the window (an open, unanswered bid is
   awaiting, not missed);
-- felt_heard_rate: of the rated responses, the share rated true; good enough from 0.3.
+- felt_heard_rate: of the rated responses, the share rated true; good enough from 0.3;
+- turned_toward: the same windows, one direction at a time (who answered whom);
+- repairs: check-ins with a response rated not heard and a later one rated heard.
+
+The words live in `summary_catalog.py`; highlights and the suggestion only say what the
+numbers hold (nothing "answered" or "landed" without a response or a rating, no "what
+you did works" below a 0.5 response rate or without good enough), speak to what the
+caller can do, and never grade the couple against lab figures or count streaks.
 """
 
 from __future__ import annotations
 
 import re
 from collections import Counter, defaultdict
-from collections.abc import Hashable, Iterable, Sequence
+from collections.abc import Hashable, Iterable, Mapping, Sequence
 from dataclasses import dataclass
 from datetime import date, datetime, time, timedelta
 from decimal import ROUND_HALF_UP, Decimal
@@ -21,11 +28,13 @@ from statistics import fmean
 from typing import Any
 from zoneinfo import ZoneInfo
 
+from api.attunement import summary_catalog as sc
+from api.attunement.words import Translator, identity, plural, render
 from models.vocabulary import Quadrant, Tone, quadrant
 
 RESPONSE_WINDOW = timedelta(hours=24)
-GOOD_ENOUGH = 0.3
-TURNING_TOWARD = 0.86  # Gottman: couples who stayed together answered about 86% of bids
+GOOD_ENOUGH = 0.3  # Tronick: even well-attuned pairs are in sync about 30% of the time
+HIGH_FELT_HEARD = 0.7
 FEW_RESPONSES = 0.5
 LARGE_ENERGY_GAP = 4.0
 TOP_TONES = 3
@@ -178,128 +187,271 @@ def _daily_means(mine: Sequence[SharedCheckIn], tz: ZoneInfo) -> dict[date, floa
     return {day: fmean(energies) for day, energies in days.items()}
 
 
-def _percent(rate: float) -> str:
-    return f"{round(rate * 100)}%"
+def _percent(rate: float) -> int:
+    return round(rate * 100)
+
+
+def _share(direction: dict[str, int]) -> float | None:
+    return direction["answered"] / direction["of"] if direction["of"] else None
+
+
+def felt_heard_band(rate: float | None) -> str | None:
+    """ "high" from 0.7, "good_enough" from 0.3, else "low"; null without a rating."""
+    if rate is None:
+        return None
+    if rate >= HIGH_FELT_HEARD:
+        return "high"
+    return "good_enough" if rate >= GOOD_ENOUGH else "low"
+
+
+def turned_toward(
+    checkins: Sequence[SharedCheckIn],
+    responses: Iterable[ResponseFact],
+    now: datetime,
+    caller: Hashable,
+    partner: Hashable,
+) -> dict[str, dict[str, int]]:
+    """Each direction on its own: of the other's check-ins whose window closed or that
+    were answered, how many each partner answered within the window."""
+    replies = _replies(checkins, responses)
+    result = {}
+    for key, responder, author in (("you", caller, partner), ("partner", partner, caller)):
+        of = answered = 0
+        for checkin in checkins:
+            if checkin.author_id != author:
+                continue
+            closes = checkin.created_at + RESPONSE_WINDOW
+            theirs = [r for r in replies.get(checkin.id, []) if r.author_id == responder]
+            if theirs or now >= closes:
+                of += 1
+                answered += any(r.created_at <= closes for r in theirs)
+        result[key] = {"answered": answered, "of": of}
+    return result
+
+
+def repairs(checkins: Sequence[SharedCheckIn], responses: Iterable[ResponseFact]) -> int:
+    """Check-ins with a response rated not heard, then a later one rated heard."""
+    replies = _replies(checkins, responses)
+    count = 0
+    for checkin in checkins:
+        rated = replies.get(checkin.id, [])
+        missed = [r.created_at for r in rated if r.felt_heard is False]
+        landed = [r.created_at for r in rated if r.felt_heard is True]
+        count += bool(missed and landed and max(landed) > min(missed))
+    return count
+
+
+def _replies(
+    checkins: Sequence[SharedCheckIn], responses: Iterable[ResponseFact]
+) -> dict[Hashable, list[ResponseFact]]:
+    """The other partner's responses, by check-in."""
+    authors = {c.id: c.author_id for c in checkins}
+    replies: dict[Hashable, list[ResponseFact]] = defaultdict(list)
+    for response in responses:
+        if response.checkin_id in authors and response.author_id != authors[response.checkin_id]:
+            replies[response.checkin_id].append(response)
+    return replies
+
+
+class _Words:
+    def __init__(self, translate: Translator, partner: Person) -> None:
+        self.translate = translate
+        self.partner = partner.display_name
+
+    def __call__(self, message: str, **values: object) -> str:
+        return render(self.translate, message, {"partner": self.partner, **values})
+
+    def count(self, pair: tuple[str, str], count: int) -> str:
+        return self(plural(count, *pair), count=count)
+
+
+def _direction_line(words: _Words, direction: dict[str, int], lines: tuple[str, str, str]) -> str:
+    one, every, some = lines
+    answered, of = direction["answered"], direction["of"]
+    if answered == of == 1:
+        return words(one)
+    return words(every if answered == of else some, answered=answered, of=of)
 
 
 def _highlights(
+    words: _Words,
     total_checkins: int,
     together: dict[str, Any],
     stats: ResponseStats,
     previous: ResponseStats,
 ) -> list[str]:
+    """What went well, and only what the numbers hold."""
     lines = []
     both_days = together["days_both_checked_in"]
     if both_days:
+        lines.append(words.count(sc.BOTH_CHECKED_IN, both_days))
+    if total_checkins and not both_days:
+        lines.append(words.count(sc.BIDS_SHARED, total_checkins))
+    you, partner = together["turned_toward"]["you"], together["turned_toward"]["partner"]
+    if you["answered"]:
         lines.append(
-            "You both checked in on the same day once this week."
-            if both_days == 1
-            else f"You both checked in on {both_days} days this week."
+            _direction_line(
+                words, you, (sc.YOU_ANSWERED_ONE, sc.YOU_ANSWERED_ALL, sc.YOU_ANSWERED_SOME)
+            )
         )
-    total = total_checkins
-    if total and not both_days:
+    if partner["answered"]:
         lines.append(
-            "One check-in shared this week: a bid for connection."
-            if total == 1
-            else f"{total} check-ins shared this week: each one a bid for connection."
+            _direction_line(
+                words,
+                partner,
+                (sc.PARTNER_ANSWERED_ONE, sc.PARTNER_ANSWERED_ALL, sc.PARTNER_ANSWERED_SOME),
+            )
         )
-    if stats.responses:
-        lines.append(
-            "You turned toward each other's check-ins once."
-            if stats.responses == 1
-            else f"You turned toward each other's check-ins {stats.responses} times."
-        )
-    if stats.response_rate is not None and stats.response_rate >= TURNING_TOWARD:
-        lines.append(
-            f"{_percent(stats.response_rate)} of bids were answered within a day: "
-            "that's what lasting couples do."
-        )
-    elif (
+    if (
         stats.response_rate is not None
         and previous.response_rate is not None
         and stats.response_rate > previous.response_rate
     ):
         lines.append(
-            f"More bids answered than last week ({_percent(previous.response_rate)} → "
-            f"{_percent(stats.response_rate)})."
+            words(
+                sc.MORE_THAN_LAST_WEEK,
+                before=_percent(previous.response_rate),
+                percent=_percent(stats.response_rate),
+            )
         )
-    if together["good_enough"]:
-        lines.append(
-            f"Responses landed {_percent(stats.felt_heard_rate or 0)} of the time. "
-            "Attunement doesn't need to be perfect: this is good enough."
-        )
+    band = together["felt_heard_band"]
+    if band is not None:
+        message = {
+            "high": sc.FELT_HEARD_HIGH,
+            "good_enough": sc.FELT_HEARD_GOOD_ENOUGH,
+            "low": sc.FELT_HEARD_LOW,
+        }[band]
+        lines.append(words(message, percent=_percent(stats.felt_heard_rate or 0)))
+    if together["repairs"]:
+        lines.append(words.count(sc.REPAIRS, together["repairs"]))
     if together["average_energy_gap"] is not None and together["average_energy_gap"] < 2:
-        lines.append("Your energy was close on the days you both checked in.")
+        lines.append(words(sc.ENERGY_CLOSE))
+    if together["questions_answered_together"]:
+        lines.append(words.count(sc.QUESTIONS_TOGETHER, together["questions_answered_together"]))
     return lines
 
 
 def _suggestion(
-    partner: Person, total_checkins: int, together: dict[str, Any], stats: ResponseStats
+    words: _Words, total_checkins: int, together: dict[str, Any], stats: ResponseStats
 ) -> dict[str, Any]:
-    name = partner.display_name
+    """One small thing the caller can try next week; never about what the partner didn't do."""
     gap = together["average_energy_gap"]
+    you, partner = together["turned_toward"]["you"], together["turned_toward"]["partner"]
+    your_share, their_share = _share(you), _share(partner)
+    you_below = your_share is not None and their_share is not None and your_share < their_share
+    few_replies = stats.response_rate is not None and stats.response_rate < FEW_RESPONSES
+    # One direction answered less than half: a one-sided week, whatever the overall rate.
+    one_sided = any(
+        share is not None and share < FEW_RESPONSES for share in (your_share, their_share)
+    )
+    band = together["felt_heard_band"]
+
     if total_checkins == 0:
-        return {
-            "id": "suggestion.check_in_daily",
-            "kind": "reach_out",
-            "title": "Share one check-in a day",
-            "text": "Next week, try one short check-in a day each, and ask "
-            f"{name} how they are when you see theirs.",
-            "phrases": ["How are you feeling today, really?"],
-            "reason": "No check-ins were shared this week.",
-        }
-    if stats.response_rate is not None and stats.response_rate < FEW_RESPONSES:
-        return _answer_a_bid(name, stats.response_rate)
-    if gap is not None and gap >= LARGE_ENERGY_GAP:
-        return {
-            "id": "suggestion.check_pace",
-            "kind": "pace",
-            "title": "Check your pace before you talk",
-            "text": "Your energies were far apart on the days you both checked in. Before "
-            f"you talk, glance at {name}'s energy and meet them there first.",
-            "phrases": ["I'm at a 7 today, how about you?", "Want to go slow tonight?"],
-            "reason": f"Your average energy gap was {gap} on days you both checked in.",
-        }
-    if stats.felt_heard_rate is not None and stats.felt_heard_rate < GOOD_ENOUGH:
-        return _ask_did_that_help(
-            name, f"Responses felt heard {_percent(stats.felt_heard_rate)} of the time."
+        return _suggest(
+            words,
+            "suggestion.check_in_daily",
+            "reach_out",
+            sc.CHECK_IN_DAILY,
+            signals=["no_checkins"],
         )
-    if stats.response_rate is not None and stats.response_rate < TURNING_TOWARD:
-        return _answer_a_bid(name, stats.response_rate)
-    if stats.responses and stats.felt_heard_rate is None:
-        return _ask_did_that_help(name, "No response was rated this week.")
+    if few_replies or one_sided:
+        # Answering more is the caller's to do only where the caller answered less.
+        if you_below:
+            return _suggest(
+                words,
+                "suggestion.answer_one_bid_a_day",
+                "presence",
+                sc.ANSWER_ONE_BID_A_DAY,
+                reason=None if you["answered"] else plural(you["of"], *sc.REASON_BIDS_WAITING),
+                reason_values={"answered": you["answered"], "of": you["of"], "count": you["of"]},
+                signals=["your_share_below_partner"],
+            )
+        return _suggest(
+            words,
+            "suggestion.say_what_helps",
+            "self_attunement",
+            sc.SAY_WHAT_HELPS,
+            reason=sc.REASON_FEW_REPLIES if few_replies else sc.REASON_ONE_SIDED,
+            reason_values={
+                "percent": _percent(stats.response_rate or 0),
+                "answered": you["answered"],
+                "of": you["of"],
+            },
+            signals=["few_replies" if few_replies else "one_sided"],
+        )
+    if gap is not None and gap >= LARGE_ENERGY_GAP:
+        return _suggest(
+            words,
+            "suggestion.check_pace",
+            "pace",
+            sc.CHECK_PACE,
+            reason_values={"gap": gap},
+            signals=["energy_gap"],
+        )
+    if band == "low":
+        return _suggest(
+            words,
+            "suggestion.ask_did_that_help",
+            "reflect",
+            sc.ASK_DID_THAT_HELP,
+            reason=sc.REASON_FELT_HEARD_LOW,
+            reason_values={"percent": _percent(stats.felt_heard_rate or 0)},
+            signals=["felt_heard_low"],
+        )
+    if stats.responses and band is None:
+        return _suggest(
+            words,
+            "suggestion.ask_did_that_help",
+            "reflect",
+            sc.ASK_DID_THAT_HELP,
+            reason=sc.REASON_NOT_RATED,
+            signals=["not_rated"],
+        )
+    if (
+        stats.response_rate is not None
+        and stats.response_rate >= FEW_RESPONSES
+        and together["good_enough"]
+    ):
+        text = sc.KEEP_TURNING_TOWARD_HIGH if band == "high" else sc.KEEP_TURNING_TOWARD_GOOD_ENOUGH
+        return _suggest(
+            words,
+            "suggestion.keep_turning_toward",
+            "presence",
+            {**sc.KEEP_TURNING_TOWARD, "text": text},
+            reason_values={
+                "percent": _percent(stats.response_rate),
+                "felt": _percent(stats.felt_heard_rate or 0),
+            },
+            signals=[f"felt_heard_{band}"],
+        )
+    return _suggest(
+        words,
+        "suggestion.notice_one_moment",
+        "presence",
+        sc.NOTICE_ONE_MOMENT,
+        signals=["awaiting_response"],
+    )
+
+
+def _suggest(
+    words: _Words,
+    suggestion_id: str,
+    kind: str,
+    messages: Mapping[str, Any],
+    *,
+    reason: str | None = None,
+    reason_values: Mapping[str, object] | None = None,
+    signals: Sequence[str] = (),
+) -> dict[str, Any]:
     return {
-        "id": "suggestion.keep_turning_toward",
-        "kind": "presence",
-        "title": "Keep turning toward each other",
-        "text": "What you did this week works. Keep answering each other's check-ins, "
-        "and notice one moment you felt close.",
-        "phrases": ["I liked how we were with each other this week."],
-        "reason": "Bids were answered and responses landed.",
-    }
-
-
-def _answer_a_bid(name: str, rate: float) -> dict[str, Any]:
-    return {
-        "id": "suggestion.answer_one_bid_a_day",
-        "kind": "presence",
-        "title": "Answer one bid a day",
-        "text": f"When {name} checks in, send one small response within the day: a "
-        "reflection, a hug, a question. Small and often beats perfect.",
-        "phrases": ["I saw your check-in. I'm here.", "How are you holding up?"],
-        "reason": f"{_percent(rate)} of check-ins got a response within a day.",
-    }
-
-
-def _ask_did_that_help(name: str, reason: str) -> dict[str, Any]:
-    return {
-        "id": "suggestion.ask_did_that_help",
-        "kind": "reflect",
-        "title": "Ask \u201cdid that help?\u201d",
-        "text": f"After you respond to {name}, ask whether it helped, and listen. "
-        "Noticing a miss and repairing it is what attunement is made of.",
-        "phrases": ["Did that help?", "Was that what you needed?"],
-        "reason": reason,
+        "id": suggestion_id,
+        "variant": f"{suggestion_id}/0",
+        "kind": kind,
+        "title": words(messages["title"]),
+        "text": words(messages["text"]),
+        "phrases": [words(p) for p in messages["phrases"]],
+        "reason": words(reason or messages["reason"], **(reason_values or {})),
+        "signals": list(signals),
     }
 
 
@@ -311,10 +463,16 @@ def summarize_week(
     checkins: Sequence[SharedCheckIn],
     responses: Sequence[ResponseFact],
     now: datetime,
+    *,
+    questions_answered_together: int = 0,
+    translate: Translator = identity,
 ) -> dict[str, Any]:
     """The summary of `week` from the check-ins and responses of that week and the one before.
 
     `checkins` may hold both weeks' shared check-ins; each is placed by its local day.
+    `questions_answered_together` is the number of this week's dates on which both
+    answered the couple's daily question (counted by the caller's layer). `translate`
+    (gettext-like) puts the highlights and the suggestion into the request's language.
     """
     start, end = week.bounds(tz)
     previous_start, _ = week.previous().bounds(tz)
@@ -340,7 +498,12 @@ def summarize_week(
         "good_enough": None
         if stats.felt_heard_rate is None
         else stats.felt_heard_rate >= GOOD_ENOUGH,
+        "turned_toward": turned_toward(this_week, responses, now, caller.id, partner.id),
+        "repairs": repairs(this_week, responses),
+        "felt_heard_band": felt_heard_band(stats.felt_heard_rate),
+        "questions_answered_together": questions_answered_together,
     }
+    words = _Words(translate, partner)
     return {
         "week": str(week),
         "start_date": week.monday.isoformat(),
@@ -353,8 +516,8 @@ def summarize_week(
             "response_rate": previous.response_rate,
             "felt_heard_rate": previous.felt_heard_rate,
         },
-        "highlights": _highlights(len(this_week), together, stats, previous),
-        "suggestion": _suggestion(partner, len(this_week), together, stats),
+        "highlights": _highlights(words, len(this_week), together, stats, previous),
+        "suggestion": _suggestion(words, len(this_week), together, stats),
     }
 
 

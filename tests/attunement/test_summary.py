@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+import itertools
+import random
 from datetime import UTC, date, datetime, timedelta
 from zoneinfo import ZoneInfo
 
@@ -78,6 +80,10 @@ def test_an_empty_week_has_zeros_and_nulls_and_suggests_checking_in():
         "awaiting_response": 0,
         "felt_heard_rate": None,
         "good_enough": None,
+        "turned_toward": {"you": {"answered": 0, "of": 0}, "partner": {"answered": 0, "of": 0}},
+        "repairs": 0,
+        "felt_heard_band": None,
+        "questions_answered_together": 0,
     }
     assert result["previous_week"] == {
         "checkins": 0,
@@ -264,7 +270,12 @@ def test_the_current_week_is_the_caller_s_local_week():
 def test_the_suggestion_follows_what_the_week_needs():
     day = "2026-11-24"
     few = [c(THEM, local(day, "10:00")) for _ in range(3)]
-    assert summary(few)["suggestion"]["id"] == "suggestion.answer_one_bid_a_day"
+    # Alex answered none of Sam's three, and Sam had nothing of Alex's to answer: a share
+    # is null, so the suggestion is what Alex can tell Sam (API.md); see the next test.
+    assert summary(few)["suggestion"]["id"] == "suggestion.say_what_helps"
+    mine = [c(ME, local(day, "09:00")) for _ in range(2)]
+    answered = [r(b, THEM, timedelta(hours=1)) for b in mine]
+    assert summary(few + mine, answered)["suggestion"]["id"] == "suggestion.answer_one_bid_a_day"
 
     gap = [c(ME, local(day, "09:00"), 9), c(THEM, local(day, "10:00"), 2)]
     answered = [r(gap[0], THEM, timedelta(hours=1), True), r(gap[1], ME, timedelta(hours=1), True)]
@@ -289,8 +300,9 @@ def test_highlights_name_what_went_well_and_never_shame():
     ]
     highlights = summary(checkins, responses)["highlights"]
     assert "You both checked in on the same day once this week." in highlights
-    assert "You turned toward each other's check-ins 2 times." in highlights
-    assert any("good enough" in h for h in highlights)
+    assert "You answered Sam's check-in within a day." in highlights
+    assert "Sam answered your check-in within a day." in highlights
+    assert any("landed most of the time" in h for h in highlights)
     text = " ".join(highlights).lower()
     assert "streak" not in text and "only" not in text and "fail" not in text
 
@@ -310,3 +322,200 @@ def test_trend_rows_are_newest_first_with_counts_per_partner():
 def test_trend_rows_cross_the_new_year():
     rows = summarize_weeks(IsoWeek(2027, 1), 2, BERLIN, ME, THEM, [], [], AFTER_W48)
     assert [row["week"] for row in rows] == ["2027-W01", "2026-W53"]
+
+
+# ---- both directions, repairs, bands, honesty (API.md "Weekly connection summary") ------
+
+
+def one_sided_week():
+    """Alex answered all four of Sam's check-ins; Sam answered none of Alex's three."""
+    day = "2026-11-24"
+    theirs = [c(THEM, local(day, f"1{i}:00")) for i in range(4)]
+    mine = [c(ME, local(day, f"0{i}:00")) for i in range(3)]
+    return theirs + mine, [r(b, ME, timedelta(hours=2)) for b in theirs]
+
+
+def test_turned_toward_shows_each_direction_on_its_own():
+    checkins, responses = one_sided_week()
+    together = summary(checkins, responses)["together"]
+    assert together["turned_toward"] == {
+        "you": {"answered": 4, "of": 4},
+        "partner": {"answered": 0, "of": 3},
+    }
+    assert together["response_rate"] == 0.57  # both together, as before
+
+
+def test_turned_toward_leaves_out_open_windows_and_counts_late_answers_as_missed():
+    now = local("2026-11-25", "12:00")
+    open_bid = c(THEM, now - timedelta(hours=2))
+    late = c(THEM, now - timedelta(hours=40))
+    in_time = c(ME, now - timedelta(hours=30))
+    responses = [r(late, ME, timedelta(hours=30)), r(in_time, THEM, timedelta(hours=3))]
+    result = summarize_week(W48, BERLIN, ME, THEM, [open_bid, late, in_time], responses, now)
+    assert result["together"]["turned_toward"] == {
+        "you": {"answered": 0, "of": 1},
+        "partner": {"answered": 1, "of": 1},
+    }
+
+
+def test_a_one_sided_week_is_told_without_blame():
+    checkins, responses = one_sided_week()
+    for_alex = summary(checkins, responses)
+    assert "You answered all 4 of Sam's check-ins within a day." in for_alex["highlights"]
+    said = " ".join([*for_alex["highlights"], for_alex["suggestion"]["text"]])
+    assert "Sam answered" not in said and "didn't" not in said and "0 of" not in said
+    # Alex's share (1.0) is not below Sam's (0.0): what Alex can do is say what helps.
+    assert for_alex["suggestion"]["id"] == "suggestion.say_what_helps"
+    assert for_alex["suggestion"]["kind"] == "self_attunement"
+    # From Sam's side the same week asks Sam, and only Sam, to answer more.
+    for_sam = summarize_week(W48, BERLIN, THEM, ME, checkins, responses, AFTER_W48)
+    assert for_sam["together"]["turned_toward"] == {
+        "you": {"answered": 0, "of": 3},
+        "partner": {"answered": 4, "of": 4},
+    }
+    assert "Alex answered all 4 of your check-ins within a day." in for_sam["highlights"]
+    assert for_sam["suggestion"]["id"] == "suggestion.answer_one_bid_a_day"
+    assert "Alex" in for_sam["suggestion"]["text"]
+    assert for_sam["suggestion"]["reason"] == "Alex shared 3 check-ins this week."
+
+
+def test_a_tie_in_answering_leads_to_saying_what_helps():
+    day = "2026-11-24"
+    theirs = [c(THEM, local(day, "10:00")) for _ in range(3)]
+    mine = [c(ME, local(day, "09:00")) for _ in range(3)]
+    responses = [r(theirs[0], ME, timedelta(hours=1)), r(mine[0], THEM, timedelta(hours=1))]
+    result = summary(theirs + mine, responses)
+    assert result["together"]["response_rate"] == 0.33
+    assert result["suggestion"]["id"] == "suggestion.say_what_helps"
+
+
+def test_repairs_count_a_miss_followed_by_a_response_that_landed():
+    day = "2026-11-24"
+    repaired, reversed_, missed, landed = (c(THEM, local(day, "10:00")) for _ in range(4))
+    responses = [
+        r(repaired, ME, timedelta(hours=1), felt_heard=False),
+        r(repaired, ME, timedelta(hours=2), felt_heard=True),
+        r(reversed_, ME, timedelta(hours=1), felt_heard=True),
+        r(reversed_, ME, timedelta(hours=2), felt_heard=False),
+        r(missed, ME, timedelta(hours=1), felt_heard=False),
+        r(landed, ME, timedelta(hours=1), felt_heard=True),
+    ]
+    result = summary([repaired, reversed_, missed, landed], responses)
+    assert result["together"]["repairs"] == 1
+    assert any(h.startswith("You repaired a miss this week") for h in result["highlights"])
+
+
+@pytest.mark.parametrize(
+    ("heard", "rated", "band", "words"),
+    [
+        (7, 10, "high", "landed most of the time"),
+        (69, 100, "good_enough", "good enough"),
+        (3, 10, "good_enough", "each miss is a chance to repair"),
+        (29, 100, "low", "did that help?"),
+        (0, 4, "low", "did that help?"),
+    ],
+)
+def test_the_felt_heard_band_and_its_words(heard, rated, band, words):
+    bids = [c(THEM, local("2026-11-24", "10:00")) for _ in range(rated)]
+    responses = [r(b, ME, timedelta(hours=1), felt_heard=i < heard) for i, b in enumerate(bids)]
+    result = summary(bids, responses)
+    assert result["together"]["felt_heard_band"] == band
+    assert any(words in h for h in result["highlights"]), result["highlights"]
+
+
+def test_without_a_rating_there_is_no_band_and_nothing_landed():
+    bid = c(THEM, local("2026-11-24", "10:00"))
+    result = summary([bid], [r(bid, ME, timedelta(hours=1))])
+    assert result["together"]["felt_heard_band"] is None
+    said = " ".join([*result["highlights"], result["suggestion"]["text"]]).lower()
+    assert "landed" not in said and "felt heard" not in said
+
+
+def test_a_week_nobody_answered_never_says_it_works_or_that_anything_was_answered():
+    bids = [c(THEM, local("2026-11-24", "10:00")), c(ME, local("2026-11-25", "10:00"))]
+    result = summary(bids)
+    said = " ".join(
+        [*result["highlights"], result["suggestion"]["text"], result["suggestion"]["reason"]]
+    ).lower()
+    for word in ("answered", "landed", "works", "what you did"):
+        assert word not in said, (word, said)
+
+
+def _weeks():
+    """A few hundred weeks: who checked in, who answered in time, late or never, ratings."""
+    rng = random.Random(48)
+    for _ in range(400):
+        checkins, responses = [], []
+        for author, other in ((ME, THEM), (THEM, ME)):
+            for _ in range(rng.randint(0, 4)):
+                bid = c(author, local("2026-11-2" + str(rng.randint(3, 9)), "10:00"), 5)
+                checkins.append(bid)
+                fate = rng.choice(("none", "in_time", "late", "two"))
+                if fate == "none":
+                    continue
+                after = timedelta(hours=30 if fate == "late" else 1)
+                rating = rng.choice((None, True, False))
+                responses.append(r(bid, other, after, felt_heard=rating))
+                if fate == "two":
+                    responses.append(
+                        r(bid, other, after * 2, felt_heard=rng.choice((None, True, False)))
+                    )
+        yield checkins, responses
+
+
+def test_every_week_says_only_what_its_numbers_hold():
+    for checkins, responses in _weeks():
+        result = summary(checkins, responses)
+        together, suggestion = result["together"], result["suggestion"]
+        highlights = " ".join(result["highlights"]).lower()
+        said = " ".join([highlights, suggestion["text"], suggestion["reason"]]).lower()
+        rated = [x for x in responses if x.felt_heard is not None]
+        if together["responses"] == 0:
+            assert "answered" not in said and "landed" not in said, said
+        if not rated:
+            assert "landed" not in said and "felt heard" not in said, said
+        if "what you did this week works" in said:
+            assert together["response_rate"] >= 0.5 and together["good_enough"] is True
+        for word in ("lasting", "streak", "gottman", "should have", "failed"):
+            assert word not in said, (word, said)
+        assert "Sam didn't" not in said and "sam never" not in said
+        you, partner = together["turned_toward"]["you"], together["turned_toward"]["partner"]
+        if suggestion["id"] == "suggestion.answer_one_bid_a_day":
+            assert you["of"] and partner["of"]
+            assert you["answered"] / you["of"] < partner["answered"] / partner["of"]
+        if suggestion["id"] == "suggestion.say_what_helps":
+            shares = [d["answered"] / d["of"] if d["of"] else None for d in (you, partner)]
+            assert None in shares or shares[0] >= shares[1]
+        band = together["felt_heard_band"]
+        rate = together["felt_heard_rate"]
+        assert band == (
+            None
+            if rate is None
+            else "high"
+            if rate >= 0.7
+            else "good_enough"
+            if rate >= 0.3
+            else "low"
+        )
+        assert together["good_enough"] == (None if rate is None else rate >= 0.3)
+
+
+def test_the_daily_question_count_is_passed_through_and_celebrated():
+    result = summarize_week(W48, BERLIN, ME, THEM, [], [], AFTER_W48, questions_answered_together=3)
+    assert result["together"]["questions_answered_together"] == 3
+    assert "You both shared your thoughts on the daily question on 3 days." in result["highlights"]
+
+
+def test_every_word_of_the_summary_goes_through_translate():
+    def marked(message):
+        return f"\u27e6{message}\u27e7"
+
+    for checkins, responses in itertools.islice(_weeks(), 60):
+        result = summarize_week(
+            W48, BERLIN, ME, THEM, checkins, responses, AFTER_W48, translate=marked
+        )
+        suggestion = result["suggestion"]
+        said = [suggestion["title"], suggestion["text"], suggestion["reason"]]
+        for text in [*result["highlights"], *suggestion["phrases"], *said]:
+            assert text.startswith("\u27e6") and text.endswith("\u27e7"), text
+        assert suggestion["variant"] == suggestion["id"] + "/0" and suggestion["signals"]
