@@ -1,11 +1,22 @@
 from __future__ import annotations
 
 import json
+from datetime import UTC, datetime
 
 import pytest
 
 from api.notifications.fcm import FcmSender
+from tests.conftest import Clock
 from tests.notifications.fake_fcm import FakeFcm
+
+# The worker tests deliver at fixed moments (noon UTC on 2026-11-30, the evening for
+# reminders): what they enqueue must be written before those, whatever the wall clock says.
+ENQUEUED_AT = datetime(2026, 11, 30, 11, 50, tzinfo=UTC)
+
+
+@pytest.fixture(autouse=True)
+def _written_before_delivery(app):
+    app.config["CLOCK"] = Clock(ENQUEUED_AT)
 
 
 @pytest.fixture
@@ -25,6 +36,7 @@ def fcm_app(make_app, fcm, tmp_path):
     credentials = tmp_path / "service-account.json"
     credentials.write_text(json.dumps(fcm.credentials()))
     return make_app(
+        CLOCK=Clock(ENQUEUED_AT),
         FCM_PROJECT_ID="attune-test",
         FCM_CREDENTIALS_FILE=str(credentials),
         FCM_BASE_URL=fcm.base_url,

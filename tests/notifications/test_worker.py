@@ -12,7 +12,8 @@ from sqlalchemy import func, select
 from api.notifications.fcm import LogSender
 from api.notifications.worker import deliver_pass, enqueue_reminders
 from models import Device, Notification, db
-from tests.conftest import Accounts, checkin
+from tests.conftest import Accounts, Clock, checkin
+from tests.notifications.conftest import ENQUEUED_AT
 
 NOON_UTC = datetime(2026, 11, 30, 12, 0, tzinfo=UTC)  # 13:00 in Berlin: not quiet
 
@@ -148,7 +149,7 @@ def test_two_workers_at_once_deliver_each_notification_exactly_once(
 ):
     if not is_postgres:
         pytest.skip("row locking with SKIP LOCKED is proven on PostgreSQL")
-    app = make_app()
+    app = make_app(CLOCK=Clock(ENQUEUED_AT))
     client = app.test_client()
     _, sam = _couple_with_phone(app, client)
     for _ in range(30):
