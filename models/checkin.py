@@ -8,6 +8,7 @@ from sqlalchemy import (
     CheckConstraint,
     ForeignKey,
     Index,
+    Integer,
     SmallInteger,
     String,
     Text,
@@ -40,6 +41,10 @@ class CheckIn(db.Model):  # type: ignore[name-defined]
     created_at: Mapped[datetime] = mapped_column(UTCDateTime, default=utcnow)
     # Fingerprint of the request that created it: a retry must carry the same body.
     request_hash: Mapped[str] = mapped_column(String(64))
+    # One more than the author's latest shared check-in's when it was posted (None when
+    # private): consecutive shared check-ins get consecutive numbers, which turn the
+    # prompts' wordings without counting the whole history.
+    shared_seq: Mapped[int | None] = mapped_column(Integer, default=None)
 
     @property
     def quadrant(self) -> Quadrant:

@@ -1,5 +1,6 @@
-from marshmallow import Schema, fields
+from marshmallow import Schema, fields, validate
 
+from schemas.base import LoadSchema
 from schemas.checkin import CheckInSchema
 
 PROMPT_KINDS = [
@@ -10,16 +11,51 @@ PROMPT_KINDS = [
     "need",
     "self_attunement",
     "reach_out",
+    "support",
 ]
+
+
+class PromptQueryArgs(LoadSchema):
+    detail = fields.String(
+        load_default="brief",
+        validate=validate.OneOf(["brief", "full"]),
+        metadata={
+            "description": "`brief` fits one phone screen (at most three prompts); `full` "
+            "returns every prompt that applies (at most seven), in the same order."
+        },
+    )
+    setting = fields.String(
+        load_default="apart",
+        validate=validate.OneOf(["apart", "together"]),
+        metadata={
+            "description": "`apart`: wording that works by message or call; `together`: "
+            "you are in the same room."
+        },
+    )
 
 
 class PromptSchema(Schema):
     id = fields.String(metadata={"example": "pace.slow_down"})
+    variant = fields.String(
+        metadata={
+            "example": "pace.slow_down/4",
+            "description": "The exact wording shown; stable while that wording exists.",
+        }
+    )
     kind = fields.String(metadata={"enum": PROMPT_KINDS, "example": "pace"})
     title = fields.String()
     text = fields.String()
     phrases = fields.List(fields.String())
     reason = fields.String(metadata={"description": "Which inputs led to this prompt"})
+    signals = fields.List(
+        fields.String(),
+        metadata={
+            "description": "Stable, untranslated names of what led to this prompt "
+            "(`need:space`, `settle_first`, `energy_gap`, `clash`, `late_for_partner`, "
+            "`note`, `hard_stretch`, `no_recent_checkin`, ...).",
+            "example": ["energy_gap"],
+        },
+    )
 
 
 class AvoidSchema(Schema):
@@ -34,4 +70,4 @@ class PromptSetSchema(Schema):
     avoid = fields.List(fields.Nested(AvoidSchema))
 
 
-__all__ = ["AvoidSchema", "PromptSchema", "PromptSetSchema"]
+__all__ = ["AvoidSchema", "PromptQueryArgs", "PromptSchema", "PromptSetSchema"]

@@ -36,6 +36,18 @@ class PartnerWeekSchema(Schema):
     top_tones = fields.List(fields.String())
 
 
+class AnsweredOfSchema(Schema):
+    answered = fields.Integer(metadata={"description": "answered within the day"})
+    of = fields.Integer(
+        metadata={"description": "the other's shared check-ins whose window closed or answered"}
+    )
+
+
+class TurnedTowardSchema(Schema):
+    you = fields.Nested(AnsweredOfSchema, metadata={"description": "your answers to theirs"})
+    partner = fields.Nested(AnsweredOfSchema, metadata={"description": "theirs to yours"})
+
+
 class TogetherSchema(Schema):
     days_both_checked_in = fields.Integer()
     average_energy_gap = fields.Float(allow_none=True)
@@ -44,6 +56,18 @@ class TogetherSchema(Schema):
     awaiting_response = fields.Integer()
     felt_heard_rate = fields.Float(allow_none=True)
     good_enough = fields.Boolean(allow_none=True)
+    turned_toward = fields.Nested(TurnedTowardSchema)
+    repairs = fields.Integer(
+        metadata={
+            "description": "check-ins with a response rated not heard, then a later one rated heard"
+        }
+    )
+    felt_heard_band = fields.String(
+        allow_none=True, metadata={"enum": ["high", "good_enough", "low", None]}
+    )
+    questions_answered_together = fields.Integer(
+        metadata={"description": "dates of the week on which both answered the daily question"}
+    )
 
 
 class PreviousWeekSchema(Schema):

@@ -52,8 +52,8 @@ def test_the_core_loop_in_the_readme_runs_as_written(tmp_path):
     assert couple["partner"]["display_name"] == "Alex"
     assert checkin["tone"] == "overwhelmed" and checkin["quadrant"] == "low_unpleasant"
     assert prompts["partner_checkin"]["id"] == checkin["id"]
-    assert any(
-        "overwhelmed" in p
-        for p in prompts["prompts"][2]["phrases"] + [prompts["prompts"][2]["text"]]
-    )
+    # Sam asked to be heard: that need leads; then their own word is reflected back.
+    assert [p["kind"] for p in prompts["prompts"]] == ["need", "reflect", "pace"]
+    reflect = prompts["prompts"][1]
+    assert any("overwhelmed" in p for p in [*reflect["phrases"], reflect["text"]])
     assert summary["partners"][1]["checkins"] == 1

@@ -13,7 +13,7 @@ import uuid
 from datetime import UTC, datetime, timedelta
 from typing import Any
 
-from sqlalchemy import delete, insert, select
+from sqlalchemy import Boolean, bindparam, case, delete, func, insert, select
 from sqlalchemy.exc import IntegrityError
 
 from api.auth.caller import Caller
@@ -30,13 +30,34 @@ from api.http.errors import ApiError
 from api.http.reads import fetch
 from api.notifications import outbox
 from models import CheckIn, IdempotencyKey, db
+from models.vocabulary import Visibility
 
 CLOCK_SKEW = timedelta(minutes=5)
 OLDEST_RECORDING = timedelta(days=7)
 IDEMPOTENCY_KEY_TTL = timedelta(hours=48)
 
 _CHECKIN_FIELDS = (*(column.key for column in CHECKIN_COLUMNS), "request_hash")
-_INSERT_CHECKIN = insert(CheckIn.__table__)
+# A shared check-in is numbered one past its author's latest shared one, in the insert
+# itself: one index probe, no extra round trip (see CheckIn.shared_seq).
+_LATEST_SHARED_SEQ = (
+    select(CheckIn.shared_seq)
+    .where(
+        CheckIn.author_id == bindparam("seq_author"),
+        CheckIn.visibility == Visibility.PARTNER.value,
+    )
+    .order_by(CheckIn.recorded_at.desc(), CheckIn.id.desc())
+    .limit(1)
+    .scalar_subquery()
+)
+_INSERT_CHECKIN = insert(CheckIn.__table__).values(
+    shared_seq=case(
+        (
+            bindparam("seq_shared", type_=Boolean),
+            func.coalesce(_LATEST_SHARED_SEQ, 0) + 1,
+        ),
+        else_=None,
+    )
+)
 _INSERT_KEY = insert(IdempotencyKey.__table__)
 
 
@@ -136,7 +157,12 @@ def _insert(
     )
     connection = db.session.connection()
     connection.execute(
-        _INSERT_CHECKIN, {column: getattr(checkin, column) for column in _CHECKIN_FIELDS}
+        _INSERT_CHECKIN,
+        {
+            **{column: getattr(checkin, column) for column in _CHECKIN_FIELDS},
+            "seq_author": author.id,
+            "seq_shared": checkin.visibility == Visibility.PARTNER.value,
+        },
     )
     if key is not None:
         connection.execute(

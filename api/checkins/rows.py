@@ -63,11 +63,13 @@ def with_responses(checkins: Any) -> Any:
     )
 
 
-def fold_responses(rows: Iterable[Any]) -> list[tuple[Any, list[dict[str, Any]]]]:
+def fold_responses(
+    rows: Iterable[Any], width: int = _CHECKIN_WIDTH
+) -> list[tuple[Any, list[dict[str, Any]]]]:
     """Rows of a `with_responses` statement as (check-in row, its responses as JSON).
 
-    Columns are read by position (CHECKIN_COLUMNS, then RESPONSE_COLUMNS): looking them
-    up by name cost more than the rest of the fold.
+    Columns are read by position (CHECKIN_COLUMNS and any further check-in columns, `width`
+    in all, then RESPONSE_COLUMNS): looking them up by name cost more than the fold.
     """
     folded: list[tuple[Any, list[dict[str, Any]]]] = []
     last_id = None
@@ -75,9 +77,7 @@ def fold_responses(rows: Iterable[Any]) -> list[tuple[Any, list[dict[str, Any]]]
         if row[0] != last_id:
             folded.append((row, []))
             last_id = row[0]
-        response_id, checkin_id, author_id, kind, message, felt_heard, created_at = row[
-            _CHECKIN_WIDTH:
-        ]
+        response_id, checkin_id, author_id, kind, message, felt_heard, created_at = row[width:]
         if response_id is not None:
             folded[-1][1].append(
                 {

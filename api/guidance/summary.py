@@ -22,6 +22,7 @@ from api.auth.caller import Caller
 from api.clock import now
 from api.couples.pairing import Pairing, require_pairing
 from api.http.errors import ApiError
+from api.http.language import texts_for_people
 from api.http.reads import fetch
 from models import CheckIn, Response
 from models.vocabulary import Tone, Visibility
@@ -119,7 +120,16 @@ def weekly_summary(caller: Caller, week_text: str | None) -> dict[str, Any]:
     week = _week_asked(week_text, moment, tz)
     checkins, responses = _rows_of_weeks(caller, pairing, tz, week.previous(), week)
     caller_person, partner = _people(caller, pairing)
-    return summarize_week(week, tz, caller_person, partner, checkins, responses, moment)
+    return summarize_week(
+        week,
+        tz,
+        caller_person,
+        partner,
+        checkins,
+        responses,
+        moment,
+        translate=texts_for_people(),
+    )
 
 
 def weekly_trend(caller: Caller, weeks: int) -> dict[str, Any]:

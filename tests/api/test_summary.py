@@ -99,8 +99,22 @@ def test_a_seeded_week_from_both_sides(client, couple, clock):
     assert together["response_rate"] == 0.33
     assert together["awaiting_response"] == 1
     assert together["felt_heard_rate"] == 1.0 and together["good_enough"] is True
-    assert body["suggestion"]["id"] == "suggestion.answer_one_bid_a_day"
+    # Alex answered 1 of Sam's 2 in time; Sam answered none of Alex's 1 closed bid.
+    assert together["turned_toward"] == {
+        "you": {"answered": 1, "of": 2},
+        "partner": {"answered": 0, "of": 1},
+    }
+    assert together["repairs"] == 0 and together["felt_heard_band"] == "high"
+    # Alex's share (1/2) is not below Sam's (0/1): the suggestion is what Alex can do,
+    # saying what helps them feel heard, never blaming Sam.
+    assert body["suggestion"]["id"] == "suggestion.say_what_helps"
     assert "Sam" in body["suggestion"]["text"]
+    sams = _summary(client, sam).get_json()
+    assert sams["together"]["turned_toward"] == {
+        "you": {"answered": 0, "of": 1},
+        "partner": {"answered": 1, "of": 2},
+    }
+    assert sams["suggestion"]["id"] == "suggestion.answer_one_bid_a_day"
     assert last["id"]
 
 
