@@ -31,7 +31,9 @@ def respond(responder: Caller, checkin_id: uuid.UUID, body: dict[str, Any]) -> R
         created_at=now(),
     )
     db.session.add(response)
-    outbox.responded(responder.display_name, checkin.author_id, response)
+    # Only a partner sees the check-in: it is the pairing's other member who hears of it.
+    assert responder.pairing is not None
+    outbox.responded(responder.display_name, responder.pairing, response)
     return response
 
 
@@ -63,6 +65,6 @@ def rate(rater: Caller, response_id: uuid.UUID, felt_heard: bool) -> Response:
         raise _no_such_response()
     if response.felt_heard is not felt_heard:
         response.felt_heard = felt_heard
-        outbox.rated(rater.display_name, response)
+        outbox.rated(rater.display_name, rater.pairing, response)
     response.rated_at = now()
     return response

@@ -1,7 +1,8 @@
 """What to tell whom, written to the outbox in the caller's transaction (not committed).
 
 Copy follows ATTUNEMENT.md: it says how the partner feels and invites turning toward
-them. A check-in's note never leaves the app in a push message.
+them. A check-in's note never leaves the app in a push message. Texts are written in
+the recipient's language (their `locale`), whoever caused the push.
 """
 
 from __future__ import annotations
@@ -9,25 +10,67 @@ from __future__ import annotations
 import uuid
 from typing import Any
 
+from flask_babel import gettext
+from sqlalchemy import select
+
+from api.attunement.words import TONE_WORDS
 from api.clock import now
 from api.couples.pairing import Pairing
-from models import Notification, db
+from api.http.language import speaking
+from models import Notification, User, db
+from models.vocabulary import N_, Tone
+
+CHECKED_IN_TITLE = N_("{name} checked in")
+CHECKED_IN_BODY = N_(
+    "{name} checked in: feeling {tone}, energy {energy}. Open for how to meet them."
+)
+RESPONDED_TITLE = N_("{name} turned toward you")
+RESPONDED_BODY = N_("{name} responded to your check-in.")
+RATED_TITLE = N_("{name} read your response")
+FELT_HEARD_BODY = N_("{name} felt heard by your response.")
+NOT_HEARD_BODY = N_(
+    "{name} said your response didn't quite land this time. "
+    "Asking \u201cwhat would help?\u201d can repair it."
+)
+PAIRED_TITLE = N_("You're paired")
+PAIRED_BODY = N_("{name} accepted your invite. You're paired!")
+REMINDER_TITLE = N_("How are you feeling?")
+REMINDER_BODY_PAIRED = N_("A short check-in lets {name} know where you are today.")
+REMINDER_BODY_ALONE = N_("Take a moment to notice how you feel today.")
 
 
-def _enqueue(user_id: uuid.UUID, kind: str, title: str, body: str, data: dict[str, Any]) -> None:
+def _written(locale: str | None, title: str, body: str, **values: object) -> tuple[str, str]:
+    """Title and body in `locale`, placeholders filled after translating."""
+    with speaking(locale):
+        words = {
+            key: gettext(TONE_WORDS[value]) if isinstance(value, Tone) else value
+            for key, value in values.items()
+        }
+        return gettext(title).format(**words), gettext(body).format(**words)
+
+
+def _notification(
+    user_id: uuid.UUID, kind: str, text: tuple[str, str], data: dict[str, Any]
+) -> Notification:
     moment = now()
-    db.session.add(
-        Notification(
-            id=uuid.uuid4(),
-            user_id=user_id,
-            kind=kind,
-            title=title,
-            body=body,
-            data={"type": kind, **data},
-            created_at=moment,
-            next_attempt_at=moment,
-        )
+    return Notification(
+        id=uuid.uuid4(),
+        user_id=user_id,
+        kind=kind,
+        title=text[0],
+        body=text[1],
+        data={"type": kind, **data},
+        created_at=moment,
+        next_attempt_at=moment,
     )
+
+
+def _enqueue(user_id: uuid.UUID, kind: str, text: tuple[str, str], data: dict[str, Any]) -> None:
+    db.session.add(_notification(user_id, kind, text, data))
+
+
+def _locale_of(user_id: uuid.UUID) -> str | None:
+    return db.session.scalar(select(User.locale).where(User.id == user_id))
 
 
 def partner_checked_in(author_name: str, pairing: Pairing | None, checkin: Any) -> None:
@@ -35,70 +78,61 @@ def partner_checked_in(author_name: str, pairing: Pairing | None, checkin: Any) 
         return  # a private check-in, or nobody to tell
     if not pairing.partner.wants_checkin_notifications:
         return
+    text = _written(
+        pairing.partner.locale,
+        CHECKED_IN_TITLE,
+        CHECKED_IN_BODY,
+        name=author_name,
+        tone=Tone(checkin.tone),
+        energy=checkin.energy,
+    )
+    _enqueue(pairing.partner.id, "partner_checkin", text, {"checkin_id": str(checkin.id)})
+
+
+def responded(responder_name: str, pairing: Pairing, response: Any) -> None:
+    """To the check-in's author: responses are only ever to the responder's partner."""
+    text = _written(pairing.partner.locale, RESPONDED_TITLE, RESPONDED_BODY, name=responder_name)
     _enqueue(
         pairing.partner.id,
-        "partner_checkin",
-        f"{author_name} checked in",
-        f"{author_name} checked in: feeling {checkin.tone}, energy {checkin.energy}. "
-        "Open for how to meet them.",
-        {"checkin_id": str(checkin.id)},
-    )
-
-
-def responded(responder_name: str, checkin_author_id: uuid.UUID, response: Any) -> None:
-    _enqueue(
-        checkin_author_id,
         "response",
-        f"{responder_name} turned toward you",
-        f"{responder_name} responded to your check-in.",
+        text,
         {"checkin_id": str(response.checkin_id), "response_id": str(response.id)},
     )
 
 
-def rated(rater_name: str, response: Any) -> None:
-    if response.felt_heard:
-        body = f"{rater_name} felt heard by your response."
-    else:
-        body = (
-            f"{rater_name} said your response didn't quite land this time. "
-            "Asking \u201cwhat would help?\u201d can repair it."
-        )
+def rated(rater_name: str, rater_pairing: Pairing | None, response: Any) -> None:
+    """To the response's author, who may be an ex-partner by now."""
+    partner = rater_pairing.partner if rater_pairing is not None else None
+    locale = (
+        partner.locale
+        if partner is not None and partner.id == response.author_id
+        else _locale_of(response.author_id)
+    )
+    body = FELT_HEARD_BODY if response.felt_heard else NOT_HEARD_BODY
     _enqueue(
         response.author_id,
         "felt_heard",
-        f"{rater_name} read your response",
-        body,
+        _written(locale, RATED_TITLE, body, name=rater_name),
         {"checkin_id": str(response.checkin_id), "response_id": str(response.id)},
     )
 
 
-def paired(inviter_id: uuid.UUID, redeemer_name: str, couple_id: uuid.UUID) -> None:
-    _enqueue(
-        inviter_id,
-        "paired",
-        "You're paired",
-        f"{redeemer_name} accepted your invite. You're paired!",
-        {"couple_id": str(couple_id)},
-    )
+def paired(inviter: Pairing, redeemer_name: str) -> None:
+    """To the invite's creator: `inviter` is the pairing as the redeemer sees it."""
+    text = _written(inviter.partner.locale, PAIRED_TITLE, PAIRED_BODY, name=redeemer_name)
+    _enqueue(inviter.partner.id, "paired", text, {"couple_id": str(inviter.couple_id)})
 
 
-def reminder(user_id: uuid.UUID, partner_name: str | None, day_key: str) -> Notification:
-    body = (
-        f"A short check-in lets {partner_name} know where you are today."
-        if partner_name
-        else "Take a moment to notice how you feel today."
+def reminder(
+    user_id: uuid.UUID, locale: str | None, partner_name: str | None, day_key: str
+) -> Notification:
+    body = REMINDER_BODY_PAIRED if partner_name else REMINDER_BODY_ALONE
+    notification = _notification(
+        user_id,
+        "reminder",
+        _written(locale, REMINDER_TITLE, body, name=partner_name),
+        {},
     )
-    moment = now()
-    notification = Notification(
-        id=uuid.uuid4(),
-        user_id=user_id,
-        kind="reminder",
-        title="How are you feeling?",
-        body=body,
-        data={"type": "reminder"},
-        created_at=moment,
-        next_attempt_at=moment,
-        dedupe_key=f"reminder:{day_key}",
-    )
+    notification.dedupe_key = f"reminder:{day_key}"
     db.session.add(notification)
     return notification

@@ -116,7 +116,7 @@ def enqueue_reminders(now: datetime) -> int:
     mine, theirs = CoupleMember.__table__.alias("mine"), CoupleMember.__table__.alias("theirs")
     partner = User.__table__.alias("partner")
     rows = db.session.execute(
-        select(User.id, User.timezone, User.reminder_time, partner.c.display_name)
+        select(User.id, User.timezone, User.locale, User.reminder_time, partner.c.display_name)
         .outerjoin(mine, and_(mine.c.user_id == User.id, mine.c.active.is_(True)))
         .outerjoin(
             theirs, and_(theirs.c.couple_id == mine.c.couple_id, theirs.c.user_id != User.id)
@@ -125,7 +125,7 @@ def enqueue_reminders(now: datetime) -> int:
         .where(User.reminder_time.is_not(None))
     ).all()
     enqueued = 0
-    for user_id, zone, reminder_time, partner_name in rows:
+    for user_id, zone, locale, reminder_time, partner_name in rows:
         tz = ZoneInfo(zone)
         day = reminder_day(now, tz, reminder_time)
         if day is None:
@@ -144,7 +144,7 @@ def enqueue_reminders(now: datetime) -> int:
             continue
         try:
             with db.session.begin_nested():
-                outbox.reminder(user_id, partner_name, day.isoformat())
+                outbox.reminder(user_id, locale, partner_name, day.isoformat())
             enqueued += 1
         except IntegrityError:
             pass  # already reminded today

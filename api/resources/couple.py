@@ -41,7 +41,7 @@ class Couples(MethodView):
         if current_user.couple_id is not None:
             raise already_paired()
         pairing = redeem(current_user.id, body["code"])
-        outbox.paired(pairing.partner.id, current_user.display_name, pairing.couple_id)
+        outbox.paired(pairing, current_user.display_name)
         db.session.commit()
         return couple_view(pairing)
 

@@ -3,6 +3,7 @@ from typing import Any
 
 from flask.views import MethodView
 
+from api.http.language import texts_for_people
 from api.http.openapi import ApiBlueprint
 from models.vocabulary import vocabulary
 from schemas.vocabulary import VocabularySchema
@@ -22,7 +23,7 @@ class Vocabulary(MethodView):
                 {key: value for key, value in asdict(entry).items() if value is not None}
                 for entry in entries
             ]
-            for group, entries in vocabulary().items()
+            for group, entries in vocabulary(texts_for_people()).items()
         }
         # The same for everyone and rarely changed: the app may cache it.
         return body, 200, {"Cache-Control": "public, max-age=3600"}
