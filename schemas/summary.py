@@ -44,6 +44,9 @@ class TogetherSchema(Schema):
     awaiting_response = fields.Integer()
     felt_heard_rate = fields.Float(allow_none=True)
     good_enough = fields.Boolean(allow_none=True)
+    questions_answered_together = fields.Integer(
+        metadata={"description": "dates of this week on which both answered the daily question"}
+    )
 
 
 class PreviousWeekSchema(Schema):

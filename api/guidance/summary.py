@@ -23,6 +23,7 @@ from api.clock import now
 from api.couples.pairing import Pairing, require_pairing
 from api.http.errors import ApiError
 from api.http.reads import fetch
+from api.questions.summary import questions_answered_together
 from models import CheckIn, Response
 from models.vocabulary import Tone, Visibility
 
@@ -119,7 +120,11 @@ def weekly_summary(caller: Caller, week_text: str | None) -> dict[str, Any]:
     week = _week_asked(week_text, moment, tz)
     checkins, responses = _rows_of_weeks(caller, pairing, tz, week.previous(), week)
     caller_person, partner = _people(caller, pairing)
-    return summarize_week(week, tz, caller_person, partner, checkins, responses, moment)
+    summary = summarize_week(week, tz, caller_person, partner, checkins, responses, moment)
+    summary["together"]["questions_answered_together"] = questions_answered_together(
+        pairing.couple_id, week.monday, week.sunday
+    )
+    return summary
 
 
 def weekly_trend(caller: Caller, weeks: int) -> dict[str, Any]:

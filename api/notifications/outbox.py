@@ -1,16 +1,21 @@
 """What to tell whom, written to the outbox in the caller's transaction (not committed).
 
 Copy follows ATTUNEMENT.md: it says how the partner feels and invites turning toward
-them. A check-in's note never leaves the app in a push message.
+them. A check-in's note, and an answer to the daily question, never leave the app in a
+push message.
 """
 
 from __future__ import annotations
 
 import uuid
+from datetime import date
 from typing import Any
 
+from flask_babel import gettext
+
 from api.clock import now
-from api.couples.pairing import Pairing
+from api.couples.pairing import Pairing, Partner
+from api.http.language import speaking
 from models import Notification, db
 
 
@@ -102,3 +107,45 @@ def reminder(user_id: uuid.UUID, partner_name: str | None, day_key: str) -> Noti
     )
     db.session.add(notification)
     return notification
+
+
+def question_answered(
+    author_name: str,
+    recipient: Partner,
+    couple_question_id: uuid.UUID,
+    question_date: date,
+    *,
+    both_answered: bool,
+    question_of_their_today: bool,
+) -> None:
+    """Tell the partner that the author answered their daily question: never the answer,
+    in the recipient's language. Sent whatever `notify_partner_checkins` says: that
+    preference is about check-ins, like the pushes about responses and ratings."""
+    with speaking(recipient.locale):
+        if both_answered:
+            kind = "question_answers_open"
+            body = gettext("%(name)s answered too — both answers are open", name=author_name)
+        elif question_of_their_today:
+            kind = "question_answered"
+            body = gettext(
+                "%(name)s answered today's question — answer yours to see theirs",
+                name=author_name,
+            )
+        else:
+            kind = "question_answered"
+            body = gettext(
+                "%(name)s answered yesterday's question — answer yours to see theirs",
+                name=author_name,
+            )
+        title = (
+            gettext("Today's question")
+            if question_of_their_today
+            else gettext("Yesterday's question")
+        )
+    _enqueue(
+        recipient.id,
+        kind,
+        title,
+        body,
+        {"question_id": str(couple_question_id), "date": question_date.isoformat()},
+    )

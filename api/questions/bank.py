@@ -7,8 +7,8 @@ that invites judging the partner.
 
 Each text is an English message id wrapped in `N_`, so that `make i18n` extracts it; the
 text is translated where it is shown (`gettext` in the answer's language). An `id` is
-stable: it is stored with every couple's question, so a question may be reworded, but its
-id is never reused for another question, and a retired question keeps its id unused.
+stable: it is stored with every couple's question, so a question may be reworded (its
+meaning kept) but is never removed, and an id is never given to another question.
 """
 
 from __future__ import annotations
