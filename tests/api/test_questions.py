@@ -565,3 +565,34 @@ def test_depths_rotate_through_the_days(client, couple, clock):
         clock.advance(days=1)
     assert depths == ["light", "warm", "deep"] * 3
     assert Counter(depths) == Counter({"light": 3, "warm": 3, "deep": 3})
+
+
+def test_the_push_is_written_in_the_recipients_language_not_the_requests(
+    client, couple, app, monkeypatch
+):
+    from flask_babel import get_locale
+
+    from api.notifications import outbox
+
+    alex, sam = couple
+    client.patch("/api/v1/me", json={"locale": "de"}, headers=alex["headers"])
+    spoken = []
+    real_gettext = outbox.gettext
+
+    def recording_gettext(message, **variables):
+        spoken.append((str(get_locale()), message))
+        return real_gettext(message, **variables)
+
+    monkeypatch.setattr(outbox, "gettext", recording_gettext)
+    question = today(client, sam)
+    response = client.put(
+        f"/api/v1/questions/{question['id']}/answer",
+        json={"text": "hola"},
+        headers={**sam["headers"], "Accept-Language": "es"},
+    )
+    assert response.status_code == 200
+    assert response.headers["Content-Language"] == "es"  # the answer: the request's
+    assert {locale for locale, _ in spoken} == {"de"}  # the push: Alex's
+    assert "%(name)s answered today's question — answer yours to see theirs" in [
+        message for _, message in spoken
+    ]
