@@ -4,16 +4,19 @@ from models.base import db
 from models.checkin import CheckIn, IdempotencyKey, Response
 from models.couple import Couple, CoupleMember, Invite
 from models.notification import Device, Notification
+from models.question import CoupleQuestion, QuestionAnswer
 from models.user import TokenFamily, User
 
 __all__ = [
     "CheckIn",
     "Couple",
     "CoupleMember",
+    "CoupleQuestion",
     "Device",
     "IdempotencyKey",
     "Invite",
     "Notification",
+    "QuestionAnswer",
     "Response",
     "TokenFamily",
     "User",

@@ -114,6 +114,16 @@ class ExportedRatingSchema(Schema):
     rated_at = fields.AwareDateTime(allow_none=True)
 
 
+class ExportedAnswerSchema(Schema):
+    couple_question_id = fields.UUID(metadata={"description": "the couple's question of a date"})
+    couple_id = fields.UUID(metadata={"description": "the pairing it was asked in"})
+    question_id = fields.String(metadata={"description": "the question in the bank"})
+    date = fields.Date()
+    text = fields.String()
+    answered_at = fields.AwareDateTime()
+    changed_at = fields.AwareDateTime(allow_none=True)
+
+
 class ExportedPairingSchema(Schema):
     couple_id = fields.UUID()
     paired_at = fields.AwareDateTime()
@@ -150,6 +160,7 @@ class ExportSchema(Schema):
     checkins = fields.List(fields.Nested(ExportedCheckInSchema))
     responses = fields.List(fields.Nested(ExportedResponseSchema))
     felt_heard_ratings = fields.List(fields.Nested(ExportedRatingSchema))
+    question_answers = fields.List(fields.Nested(ExportedAnswerSchema))
     pairings = fields.List(fields.Nested(ExportedPairingSchema))
     invites = fields.List(fields.Nested(ExportedInviteSchema))
     sessions = fields.List(fields.Nested(ExportedSessionSchema))

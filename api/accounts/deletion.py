@@ -17,8 +17,9 @@ def delete_account(user: Caller, password: str) -> None:
     """Delete the user and everything that is theirs; end their pairing (not committed).
 
     The database cascades from the user row to check-ins (and the responses to them),
-    responses written, invites, idempotency keys, token families and memberships. The
-    couple row stays, ended, as the partner's history; the partner's own data stays.
+    responses written, answers to the daily question, invites, idempotency keys, token
+    families and memberships. The couple row stays, ended, as the partner's history; the
+    partner's own data (their answers too) stays.
     """
     if not verify_password(db.session.get(User, user.id), password):
         raise ApiError(401, "invalid_credentials", "The password is not right.")

@@ -10,6 +10,7 @@ from sqlalchemy.orm import aliased
 from api.accounts.profile import user_view
 from api.auth.caller import Caller
 from api.clock import now
+from api.questions.export import answers_of
 from models import (
     CheckIn,
     Couple,
@@ -101,6 +102,9 @@ def export_of(user: Caller) -> dict[str, Any]:
             }
             for r in ratings
         ],
+        # The caller's own answers to the daily question, in every pairing (the partner's
+        # answers are the partner's).
+        "question_answers": answers_of(user.id),
         "pairings": [
             {
                 "couple_id": p.id,

@@ -24,6 +24,7 @@ from api.couples.pairing import Pairing, require_pairing
 from api.http.errors import ApiError
 from api.http.language import texts_for_people
 from api.http.reads import fetch
+from api.questions.summary import questions_answered_together
 from models import CheckIn, Response
 from models.vocabulary import Tone, Visibility
 
@@ -128,6 +129,9 @@ def weekly_summary(caller: Caller, week_text: str | None) -> dict[str, Any]:
         checkins,
         responses,
         moment,
+        questions_answered_together=questions_answered_together(
+            pairing.couple_id, week.monday, week.sunday
+        ),
         translate=texts_for_people(),
     )
 

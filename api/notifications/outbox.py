@@ -1,13 +1,15 @@
 """What to tell whom, written to the outbox in the caller's transaction (not committed).
 
 Copy follows ATTUNEMENT.md: it says how the partner feels and invites turning toward
-them. A check-in's note never leaves the app in a push message. Texts are written in
-the recipient's language (their `locale`), whoever caused the push.
+them. A check-in's note, and an answer to the daily question, never leave the app in a
+push message. Texts are written in the recipient's language (their `locale`), whoever
+caused the push.
 """
 
 from __future__ import annotations
 
 import uuid
+from datetime import date
 from typing import Any
 
 from flask_babel import gettext
@@ -15,7 +17,7 @@ from sqlalchemy import select
 
 from api.attunement.words import TONE_WORDS
 from api.clock import now
-from api.couples.pairing import Pairing
+from api.couples.pairing import Pairing, Partner
 from api.http.language import speaking
 from models import Notification, User, db
 from models.vocabulary import N_, Tone
@@ -37,6 +39,11 @@ PAIRED_BODY = N_("{name} accepted your invite. You're paired!")
 REMINDER_TITLE = N_("How are you feeling?")
 REMINDER_BODY_PAIRED = N_("A short check-in lets {name} know where you are today.")
 REMINDER_BODY_ALONE = N_("Take a moment to notice how you feel today.")
+TODAYS_QUESTION = N_("Today's question")
+YESTERDAYS_QUESTION = N_("Yesterday's question")
+ANSWERED_TODAYS = N_("{name} answered today's question — answer yours to see theirs")
+ANSWERED_YESTERDAYS = N_("{name} answered yesterday's question — answer yours to see theirs")
+BOTH_ANSWERED = N_("{name} answered too — both answers are open")
 
 
 def _written(locale: str | None, title: str, body: str, **values: object) -> tuple[str, str]:
@@ -136,3 +143,29 @@ def reminder(
     notification.dedupe_key = f"reminder:{day_key}"
     db.session.add(notification)
     return notification
+
+
+def question_answered(
+    author_name: str,
+    recipient: Partner,
+    couple_question_id: uuid.UUID,
+    question_date: date,
+    *,
+    both_answered: bool,
+    question_of_their_today: bool,
+) -> None:
+    """Tell the partner that the author answered their daily question: never the answer.
+    Sent whatever `notify_partner_checkins` says: that preference is about check-ins,
+    like the pushes about responses and ratings."""
+    title = TODAYS_QUESTION if question_of_their_today else YESTERDAYS_QUESTION
+    if both_answered:
+        kind, body = "question_answers_open", BOTH_ANSWERED
+    else:
+        kind = "question_answered"
+        body = ANSWERED_TODAYS if question_of_their_today else ANSWERED_YESTERDAYS
+    _enqueue(
+        recipient.id,
+        kind,
+        _written(recipient.locale, title, body, name=author_name),
+        {"question_id": str(couple_question_id), "date": question_date.isoformat()},
+    )

@@ -8,6 +8,7 @@ from api.resources.health import blp as health_blp
 from api.resources.invites import blp as invites_blp
 from api.resources.me import blp as me_blp
 from api.resources.prompts import blp as prompts_blp
+from api.resources.questions import blp as questions_blp
 from api.resources.responses import blp as responses_blp
 from api.resources.summary import blp as summary_blp
 from api.resources.vocabulary import blp as vocabulary_blp
@@ -26,4 +27,5 @@ BLUEPRINTS = [
     (prompts_blp, API_PREFIX),
     (summary_blp, API_PREFIX),
     (devices_blp, f"{API_PREFIX}/devices"),
+    (questions_blp, f"{API_PREFIX}/questions"),
 ]

@@ -31,6 +31,19 @@ def _operations() -> list[tuple[str, str, dict]]:
 OPERATIONS = _operations()
 
 
+def _answer(client, user, question_id, text):
+    response = client.put(
+        f"/api/v1/questions/{question_id}/answer", json={"text": text}, headers=user["headers"]
+    )
+    assert response.status_code == 200, response.get_json()
+    return response.get_json()
+
+
+def _answered_today(client, user, text):
+    question = client.get("/api/v1/questions/today", headers=user["headers"]).get_json()
+    return _answer(client, user, question["id"], text)
+
+
 def _pair(client, inviter, redeemer):
     code = client.post("/api/v1/invites", headers=inviter["headers"]).get_json()["code"]
     assert (
@@ -51,6 +64,8 @@ def world(client, clock):
         json={"kind": "comfort", "message": "ex old words"},
         headers=ex["headers"],
     ).get_json()
+    old_question = _answered_today(client, victim, "victim old answer")
+    _answer(client, ex, old_question["id"], "ex old answer")
     client.delete("/api/v1/couple", headers=victim["headers"])
     clock.advance(minutes=1)
 
@@ -65,6 +80,7 @@ def world(client, clock):
         json={"kind": "reflect", "message": "partner words"},
         headers=partner["headers"],
     ).get_json()
+    question = _answered_today(client, victim, "victim answer of today")
 
     device_token = f"victim-device-{shared['id']}"
     registered = client.post(
@@ -92,26 +108,41 @@ def world(client, clock):
         "victim private note",
         "partner words",
         device_token,
+        question["id"],
+        "victim old answer",
+        "victim answer of today",
+        # (The old pairing's question is the ex's too: its id is no marker.)
     ]
     return {
-        "headers": {"stranger": stranger["headers"], "ex_partner": ex["headers"], "anonymous": {}},
+        "headers": {
+            "author": victim["headers"],
+            "partner": partner["headers"],
+            "stranger": stranger["headers"],
+            "ex_partner": ex["headers"],
+            "anonymous": {},
+        },
         # The ex-partner tries the ids they once could see; the stranger, the current ones.
         "ids": {
             "ex_partner": {
                 "checkin_id": from_old_pairing["id"],
                 "response_id": ex_answer["id"],
                 "token": device_token,
+                "question_id": old_question["id"],
             },
             "stranger": {
                 "checkin_id": shared["id"],
                 "response_id": answer["id"],
                 "token": device_token,
+                "question_id": question["id"],
             },
             "anonymous": {
                 "checkin_id": private["id"],
                 "response_id": answer["id"],
                 "token": device_token,
+                "question_id": question["id"],
             },
+            "author": {"question_id": question["id"]},
+            "partner": {"question_id": question["id"]},
         },
         "markers": markers,
     }
@@ -153,6 +184,70 @@ def test_nobody_else_reaches_the_victim(client, world, method, path, operation, 
     if response.status_code >= 400:
         assert response.mimetype == "application/problem+json"
         assert json.loads(text)["code"]
+
+
+# The daily question, for everyone who might try: the author of an answer (the victim),
+# their partner (who has not answered yet), an ex-partner (with the old pairing's
+# question), a stranger (paired with someone else) and an anonymous caller.
+QUESTION_OPERATIONS = {
+    ("GET", "/api/v1/questions/today"): {
+        "author": 200,
+        "partner": 200,
+        "ex_partner": 404,
+        "stranger": 200,  # their own couple's question
+        "anonymous": 401,
+    },
+    ("GET", "/api/v1/questions"): {
+        "author": 200,
+        "partner": 200,
+        "ex_partner": 404,
+        "stranger": 200,  # their own couple's questions
+        "anonymous": 401,
+    },
+    ("PUT", "/api/v1/questions/{question_id}/answer"): {
+        "author": 200,  # may change it: the partner has not answered
+        "partner": 200,
+        "ex_partner": 404,
+        "stranger": 404,
+        "anonymous": 401,
+    },
+}
+QUESTION_CALLERS = ("author", "partner", "ex_partner", "stranger", "anonymous")
+
+
+def test_every_question_operation_has_expectations_for_every_caller():
+    documented = {(m, p) for m, p, _ in OPERATIONS if p.startswith("/api/v1/questions")}
+    assert documented == set(QUESTION_OPERATIONS)
+    for expected in QUESTION_OPERATIONS.values():
+        assert set(expected) == set(QUESTION_CALLERS)
+
+
+@pytest.mark.parametrize("caller", QUESTION_CALLERS)
+@pytest.mark.parametrize(("method", "path"), sorted(QUESTION_OPERATIONS))
+def test_the_daily_question_answers_each_caller_as_it_should(client, world, method, path, caller):
+    url = path.format(**world["ids"][caller])
+    body = {"text": f"{caller} writes"} if method == "PUT" else None
+    response = client.open(
+        url,
+        method=method,
+        headers=world["headers"][caller],
+        **({"json": body} if body is not None else {}),
+    )
+    assert response.status_code == QUESTION_OPERATIONS[(method, path)][caller], (
+        url,
+        response.get_json(),
+    )
+    text = response.get_data(as_text=True)
+    if caller == "author":
+        assert "victim answer of today" in text or "author writes" in text
+    elif caller == "partner":
+        # Answer yours to see theirs: only the partner's own answer opens the victim's.
+        assert ("victim answer of today" in text) == (method == "PUT")
+    else:
+        for marker in world["markers"]:
+            assert marker not in text, (url, marker)
+    if caller == "ex_partner":
+        assert response.get_json()["code"] == "not_paired"
 
 
 def test_the_matrix_covers_every_documented_operation():

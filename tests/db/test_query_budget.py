@@ -8,11 +8,12 @@ round trip.
 from __future__ import annotations
 
 import uuid
-from datetime import timedelta
+from datetime import UTC, datetime, timedelta
 
 from sqlalchemy import insert
 
-from models import CheckIn, Response, db
+from api.questions.bank import QUESTIONS
+from models import CheckIn, CoupleQuestion, QuestionAnswer, Response, db
 from tests.conftest import PASSWORD, auth_headers, checkin
 
 BUDGET = 4
@@ -217,3 +218,120 @@ def test_pairing_endpoints_stay_within_budget(client, accounts, count_statements
     client.post("/api/v1/couple", json={"code": code}, headers=sam["headers"])
     counted = count_statements(lambda: client.delete("/api/v1/couple", headers=sam["headers"]))
     assert counted.count <= BUDGET
+
+
+def _seed_questions(app, couple_id, user_ids, last_day, days):
+    """`days` answered questions of this couple, one a date, ending the day before `last_day`."""
+    questions, answers = [], []
+    for n in range(1, days + 1):
+        question_id = uuid.uuid4()
+        questions.append(
+            {
+                "id": question_id,
+                "couple_id": couple_id,
+                "date": last_day - timedelta(days=n),
+                "question_id": QUESTIONS[n % len(QUESTIONS)].id,
+                "created_at": datetime.now(UTC),
+            }
+        )
+        answers.extend(
+            {
+                "couple_question_id": question_id,
+                "user_id": user_id,
+                "text": "seeded",
+                "answered_at": datetime.now(UTC),
+                "changed_at": None,
+            }
+            for user_id in user_ids
+        )
+    with app.app_context():
+        db.session.execute(insert(CoupleQuestion), questions)
+        db.session.execute(insert(QuestionAnswer), answers)
+        db.session.commit()
+
+
+def _question_day(client, alex, sam, count_statements) -> dict[str, int]:
+    """One day of the daily question, each call's statements counted."""
+    counts: dict[str, int] = {}
+    for user in (alex, sam):  # who is calling is remembered after a first request
+        assert client.get("/api/v1/me", headers=user["headers"]).status_code == 200
+
+    def measure(name, call, expected):
+        result = {}
+        counted = count_statements(lambda: result.update(response=call()))
+        assert result["response"].status_code == expected, (name, result["response"].get_json())
+        counts[name] = counted.count
+        return result["response"].get_json()
+
+    question = measure(
+        "GET /questions/today (first)",
+        lambda: client.get("/api/v1/questions/today", headers=alex["headers"]),
+        200,
+    )
+    measure(
+        "GET /questions/today",
+        lambda: client.get("/api/v1/questions/today", headers=sam["headers"]),
+        200,
+    )
+    path = f"/api/v1/questions/{question['id']}/answer"
+    measure(
+        "PUT /questions/{id}/answer (first)",
+        lambda: client.put(path, json={"text": "one"}, headers=alex["headers"]),
+        200,
+    )
+    measure(
+        "PUT /questions/{id}/answer (change)",
+        lambda: client.put(path, json={"text": "two"}, headers=alex["headers"]),
+        200,
+    )
+    measure(
+        "PUT /questions/{id}/answer (second partner)",
+        lambda: client.put(path, json={"text": "three"}, headers=sam["headers"]),
+        200,
+    )
+    measure(
+        "PUT /questions/{id}/answer (locked)",
+        lambda: client.put(path, json={"text": "four"}, headers=sam["headers"]),
+        409,
+    )
+    measure("GET /questions", lambda: client.get("/api/v1/questions", headers=alex["headers"]), 200)
+    cursor = _cursor_after_today(client, alex)
+    measure(
+        "GET /questions (next page)",
+        lambda: client.get(f"/api/v1/questions?limit=1&cursor={cursor}", headers=alex["headers"]),
+        200,
+    )
+    return counts
+
+
+def _cursor_after_today(client, user) -> str:
+    page = client.get("/api/v1/questions?limit=1", headers=user["headers"]).get_json()
+    return page["next_cursor"] or ""
+
+
+def test_the_daily_question_stays_within_budget_with_a_long_history(
+    client, pair, app, clock, count_statements
+):
+    alex, sam = pair()
+    clock.advance(days=1)
+    _seed_questions(
+        app,
+        uuid.UUID(alex["couple_id"]),
+        (uuid.UUID(alex["user"]["id"]), uuid.UUID(sam["user"]["id"])),
+        clock.current.date(),
+        1,
+    )
+    with_a_little = _question_day(client, alex, sam, count_statements)
+    clock.advance(days=1)
+    _seed_questions(
+        app,
+        uuid.UUID(alex["couple_id"]),
+        (uuid.UUID(alex["user"]["id"]), uuid.UUID(sam["user"]["id"])),
+        clock.current.date() - timedelta(days=3),  # before the days already asked
+        1_000,
+    )
+    with_a_thousand_days = _question_day(client, alex, sam, count_statements)
+
+    assert with_a_thousand_days == with_a_little
+    over = {name: n for name, n in with_a_thousand_days.items() if n > BUDGET}
+    assert not over, over

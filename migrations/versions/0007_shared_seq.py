@@ -1,7 +1,7 @@
 """a running number for each author's shared check-ins
 
-Revision ID: 0011_shared_seq
-Revises: 0009_locale
+Revision ID: 0007_shared_seq
+Revises: 0006_locale
 Create Date: 2026-11-30 12:15:00.000000
 
 The prompts turn their wording with it (API.md "Attunement prompts", rule 8). Existing
@@ -12,8 +12,8 @@ import sqlalchemy as sa
 
 
 # revision identifiers, used by Alembic.
-revision = '0011_shared_seq'
-down_revision = '0009_locale'
+revision = '0007_shared_seq'
+down_revision = '0006_locale'
 branch_labels = None
 depends_on = None
 

@@ -1,6 +1,6 @@
 """a language for each user
 
-Revision ID: 0009_locale
+Revision ID: 0006_locale
 Revises: 0005_caller_notifications
 Create Date: 2026-11-30 12:40:00.000000
 
@@ -11,7 +11,7 @@ import sqlalchemy as sa
 
 
 # revision identifiers, used by Alembic.
-revision = '0009_locale'
+revision = '0006_locale'
 down_revision = '0005_caller_notifications'
 branch_labels = None
 depends_on = None
