@@ -36,7 +36,7 @@ translations: $(MO_FILES)
 # catalog (new ones arrive untranslated; the tests say which), then compile.
 i18n: $(VENV)/.installed
 	$(BIN)/pybabel -q extract -F babel.cfg --no-location --sort-output \
-		--omit-header -o $(CATALOGS)/messages.pot .
+		--omit-header -o $(CATALOGS)/messages.pot api models
 	$(BIN)/pybabel -q update -i $(CATALOGS)/messages.pot -d $(CATALOGS) \
 		--no-fuzzy-matching --ignore-obsolete --omit-header
 	$(MAKE) translations

@@ -1,9 +1,9 @@
 """The question bank: one question a day for two people, light, warm or deep.
 
-Written for Attune (see /work/content/questions.json, where the wording and its Spanish and
-German translations are authored): questions that help partners notice each other's
-feelings, needs and pace, and practise repair and gratitude. No quizzes, no scores, nothing
-that invites judging the partner.
+Written for Attune: questions that help partners notice each other's feelings, needs and
+pace, and practise repair and gratitude. No quizzes, no scores, nothing that invites
+judging the partner. Their Spanish and German live in the gettext catalogs
+(api/translations), written in those languages rather than translated word for word.
 
 Each text is an English message id wrapped in `N_`, so that `make i18n` extracts it; the
 text is translated where it is shown (`gettext` in the answer's language). An `id` is
@@ -16,10 +16,7 @@ from __future__ import annotations
 from dataclasses import dataclass
 from enum import StrEnum
 
-
-def N_(message: str) -> str:
-    """Mark `message` for extraction by gettext; it is translated where it is shown."""
-    return message
+from models.vocabulary import N_
 
 
 class Depth(StrEnum):

@@ -3,18 +3,12 @@
 from __future__ import annotations
 
 import ast
-import json
-import os
 from collections import Counter
 from pathlib import Path
-
-import pytest
 
 from api.questions.bank import BY_ID, QUESTIONS, Depth, Theme
 
 ROOT = Path(__file__).resolve().parent.parent.parent
-# Where the wording and its translations are authored (outside this repository).
-AUTHORED = Path(os.environ.get("QUESTIONS_JSON", "/work/content/questions.json"))
 
 
 def test_the_bank_holds_at_least_150_questions_with_unique_ids_and_texts():
@@ -56,13 +50,3 @@ def test_every_text_is_marked_for_gettext_as_a_literal():
         and isinstance(node.args[0], ast.Constant)
     ]
     assert marked == [q.text for q in QUESTIONS]
-
-
-@pytest.mark.skipif(not AUTHORED.exists(), reason=f"{AUTHORED} (the authored bank) is absent")
-def test_the_bank_is_the_authored_one():
-    authored = json.loads(AUTHORED.read_text())
-    assert [(q["id"], q["depth"], q["theme"], q["en"]) for q in authored] == [
-        (q.id, q.depth.value, q.theme.value, q.text) for q in QUESTIONS
-    ]
-    for question in authored:
-        assert question["es"] and question["de"], question["id"]
