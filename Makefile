@@ -38,7 +38,7 @@ i18n: $(VENV)/.installed
 	$(BIN)/pybabel -q extract -F babel.cfg --no-location --sort-output \
 		--omit-header -o $(CATALOGS)/messages.pot api models
 	$(BIN)/pybabel -q update -i $(CATALOGS)/messages.pot -d $(CATALOGS) \
-		--no-fuzzy-matching --ignore-obsolete --omit-header
+		--no-fuzzy-matching --ignore-obsolete --width 100
 	$(MAKE) translations
 
 run: migrate translations

@@ -187,8 +187,12 @@ def _daily_means(mine: Sequence[SharedCheckIn], tz: ZoneInfo) -> dict[date, floa
     return {day: fmean(energies) for day, energies in days.items()}
 
 
-def _percent(rate: float) -> int:
-    return round(rate * 100)
+class Percent(int):
+    """A share in whole percent, written the way the answer's language writes one."""
+
+
+def _percent(rate: float) -> Percent:
+    return Percent(round(rate * 100))
 
 
 def _share(direction: dict[str, int]) -> float | None:
@@ -259,7 +263,13 @@ class _Words:
         self.partner = partner.display_name
 
     def __call__(self, message: str, **values: object) -> str:
-        return render(self.translate, message, {"partner": self.partner, **values})
+        shown = {
+            key: render(self.translate, sc.PERCENT, {"number": int(value)})
+            if isinstance(value, Percent)
+            else value
+            for key, value in values.items()
+        }
+        return render(self.translate, message, {"partner": self.partner, **shown})
 
     def count(self, pair: tuple[str, str], count: int) -> str:
         return self(plural(count, *pair), count=count)

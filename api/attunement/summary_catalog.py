@@ -30,17 +30,19 @@ PARTNER_ANSWERED_ALL = N_("{partner} answered all {of} of your check-ins within 
 PARTNER_ANSWERED_SOME = N_("{partner} answered {answered} of your {of} check-ins within a day.")
 
 MORE_THAN_LAST_WEEK = N_(
-    "More check-ins got an answer within a day than last week ({before}% \u2192 {percent}%)."
+    "More check-ins got an answer within a day than last week ({before} \u2192 {percent})."
 )
 
 # Felt heard, by band (only when at least one response was rated).
-FELT_HEARD_HIGH = N_("Responses felt heard {percent}% of the time: they landed most of the time.")
+# A share as people read it: "67%" in English, "67 %" where a space comes first.
+PERCENT = N_("{number}%")
+FELT_HEARD_HIGH = N_("Responses felt heard {percent} of the time: they landed most of the time.")
 FELT_HEARD_GOOD_ENOUGH = N_(
-    "Responses felt heard {percent}% of the time. That's good enough: attunement doesn't "
+    "Responses felt heard {percent} of the time. That's good enough: attunement doesn't "
     "need to be perfect, and each miss is a chance to repair."
 )
 FELT_HEARD_LOW = N_(
-    "Responses felt heard {percent}% of the time. Asking \u201cdid that help?\u201d after "
+    "Responses felt heard {percent} of the time. Asking \u201cdid that help?\u201d after "
     "you answer shows what lands."
 )
 
@@ -102,7 +104,7 @@ SAY_WHAT_HELPS = {
         N_("When I check in, a quick \u201cI'm here\u201d means a lot."),
     ),
 }
-REASON_FEW_REPLIES = N_("{percent}% of this week's check-ins got a reply within a day.")
+REASON_FEW_REPLIES = N_("{percent} of this week's check-ins got a reply within a day.")
 # Said only when the caller answered at least as much as the partner (never their misses).
 REASON_ONE_SIDED = N_(
     "You answered {answered} of {partner}'s {of} check-ins within a day. Replies this week "
@@ -127,14 +129,14 @@ ASK_DID_THAT_HELP = {
     ),
     "phrases": (N_("Did that help?"), N_("Was that what you needed?")),
 }
-REASON_FELT_HEARD_LOW = N_("Responses felt heard {percent}% of the time.")
+REASON_FELT_HEARD_LOW = N_("Responses felt heard {percent} of the time.")
 REASON_NOT_RATED = N_("No response was rated this week.")
 
 KEEP_TURNING_TOWARD = {
     "title": N_("Keep turning toward each other"),
     "phrases": (N_("I liked how we were with each other this week."),),
     "reason": N_(
-        "{percent}% of check-ins got an answer within a day, and {felt}% of rated responses "
+        "{percent} of check-ins got an answer within a day, and {felt} of rated responses "
         "felt heard."
     ),
 }

@@ -9,7 +9,11 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass, field
 from datetime import UTC, date, datetime, timedelta
+from functools import cache
+from pathlib import Path
 from zoneinfo import ZoneInfo
+
+from babel.support import Translations
 
 from api.attunement.prompts import (
     Feeling,
@@ -19,6 +23,7 @@ from api.attunement.prompts import (
     RecentCheckIn,
     build_prompts,
 )
+from api.attunement.catalog import CHECK_BACK_LATE, CHECK_BACK_SOON
 from api.attunement.words import TONE_WORDS, Translator, identity
 from models.vocabulary import Need, Pleasantness, Tone
 
@@ -106,6 +111,145 @@ PLACEHOLDER = re.compile(r"[{}]")
 NOW = datetime(2026, 11, 29, 18, 0, tzinfo=UTC)
 
 
+def _any(*patterns: str) -> re.Pattern[str]:
+    return re.compile("|".join(patterns), re.I)
+
+
+@dataclass(frozen=True)
+class Lexicon:
+    """The words by which a check recognises a promise in one language.
+
+    The rules are the same in every language; only the words that show them differ.
+    """
+
+    approach_in_phrase: re.Pattern[str]
+    approach_in_text: re.Pattern[str]
+    same_room: re.Pattern[str]
+    digging: re.Pattern[str]
+    empty_promises: re.Pattern[str]
+    light_company: re.Pattern[str]
+    someone_else: re.Pattern[str]
+    diagnosis_or_alarm: re.Pattern[str]
+    feels_the_same: re.Pattern[str]
+    cheering_up: re.Pattern[str]
+    checking_back: re.Pattern[str]
+    ready: re.Pattern[str]
+    strength: re.Pattern[str]
+    asking: re.Pattern[str]
+    telling: re.Pattern[str]
+    late: re.Pattern[str]
+    note: re.Pattern[str]
+    answering: re.Pattern[str]
+
+
+ENGLISH = Lexicon(
+    approach_in_phrase=APPROACH_IN_PHRASE,
+    approach_in_text=APPROACH_IN_TEXT,
+    same_room=SAME_ROOM_WORDS,
+    digging=DIGGING,
+    empty_promises=EMPTY_PROMISES,
+    light_company=LIGHT_COMPANY,
+    someone_else=SOMEONE_ELSE,
+    diagnosis_or_alarm=DIAGNOSIS_OR_ALARM,
+    feels_the_same=_any(r"\btoo\b", r"\b(both|also) (feel|feeling)\b"),
+    cheering_up=_any(r"(cheer|joke|fun|light)"),
+    checking_back=_any(r"(check|look in)"),
+    ready=_any(r"ready"),
+    strength=_any(r"(strength|believe|belief|capable|effort|courage|quality)"),
+    asking=_any(r"\bask"),
+    telling=_any(r"tell me"),
+    late=_any(r"late"),
+    note=_any(r"note"),
+    answering=_any(r"\b(answer|reply|respond)"),
+)
+SPANISH = Lexicon(
+    approach_in_phrase=_any(
+        r"\b(ven|vente|siéntate|hablemos|hablar|habla|cuéntame|cuéntamelo|dime|acércate)\b"
+    ),
+    approach_in_text=_any(
+        r"\b(ven|siéntate|hablemos|hablar|cuéntame|dime|acércate|invít|únete|ve con)",
+        r"\bpregúntale\b",
+        r"\bcon curiosidad\b",
+    ),
+    same_room=_any(
+        r"\b(siéntate (cerca|a su lado|con)|a su lado|junto a|deja el (móvil|celular|teléfono)|"
+        r"manta|taza de té|un té|bebida caliente|sofá|acurruc|a los ojos|cara a cara|"
+        r"de la mano|en la misma habitación|ven aquí)\b"
+    ),
+    digging=_any(
+        r"(lo más difícil|lo más duro|lo peor|qué pasó|qué ha pasado|qué te pasa|qué salió mal|"
+        r"cuéntame más|por qué te sientes|desahog)"
+    ),
+    empty_promises=_any(
+        r"(todo (va a|irá) (salir )?bien|todo saldrá bien|te lo prometo|sin duda|seguro que lo "
+        r"(logras|consigues))"
+    ),
+    light_company=_any(
+        r"(serie|paseo|caminata|juego|recado|episodio|película|rompecabezas|canciones|música|"
+        r"v[ií]deo|comida|cena|helado|plan|fin de semana|divert|reír|risa|tonter)"
+    ),
+    someone_else=_any(r"(amig|médic|consejer|terapeut|psicólog|alguien más|otra persona)"),
+    diagnosis_or_alarm=_any(r"(depresi|trastorno|diagnóstic|urgente|emergencia|alarm)"),
+    feels_the_same=_any(r"\b(tú también|también (te sientes|sientes|estás))\b"),
+    cheering_up=_any(r"(anim|chiste|broma|divert|ligere|ligero)"),
+    checking_back=_any(r"(escrib|pregunt|vuelv|mensaje|saber de|llam|paso a ver)"),
+    ready=_any(r"(cuando quieras|cuando (te )?sientas|cuando puedas|aquí estoy|aquí estaré)"),
+    strength=_any(r"(fuerza|cre[eo]|confianza|capaz|capacidad|esfuerzo|valor|cualidad)"),
+    asking=_any(r"pregunt"),
+    telling=_any(r"cuéntame"),
+    late=_any(r"(tarde|noche)"),
+    note=_any(r"nota"),
+    answering=_any(r"(respond|contest|respuesta)"),
+)
+GERMAN = Lexicon(
+    approach_in_phrase=_any(
+        r"\b(komm|kommst|setz dich|lass uns reden|reden|erzähl|sprich|sprechen)\b"
+    ),
+    approach_in_text=_any(
+        r"\b(komm|setz dich|reden|erzähl|sprechen|lad .* ein|einladen|geh zu|frag nach)",
+        r"\bneugierig\b",
+    ),
+    same_room=_any(
+        r"\b(setz dich (zu|neben)|neben (dich|ihm|ihr)|Handy weg|Handy (beiseite|zur Seite)|"
+        r"Decke|Tasse Tee|einen Tee|Sofa|Couch|kuschel|in die Augen|von Angesicht|Hand in Hand|"
+        r"im selben Raum|komm her)\b"
+    ),
+    digging=_any(
+        r"(am schwersten|am schlimmsten|was ist passiert|was ist los|was ist schiefgelaufen|"
+        r"erzähl mehr|warum fühlst du|auskotzen|von der Seele)"
+    ),
+    empty_promises=_any(
+        r"(alles wird gut|wird schon gut|ich verspreche|garantiert|auf jeden Fall schaffst)"
+    ),
+    light_company=_any(
+        r"(Serie|Spaziergang|Spiel|Besorgung|Folge|Film|Puzzle|Lieder|Musik|Video|Essen|Eis|"
+        r"Plan|Wochenende|Spaß|lustig|albern|lachen|Quiz)"
+    ),
+    someone_else=_any(r"(Freund|Arzt|Ärzt|Beratung|Therap|jemand anderem|jemand anderes)"),
+    diagnosis_or_alarm=_any(r"(Depression|Störung|Diagnose|dringend|Notfall|alarmierend)"),
+    feels_the_same=_any(r"\b(auch du|du auch|geht es dir auch|fühlst du dich auch|bist auch)\b"),
+    cheering_up=_any(r"(aufheiter|Witz|Spaß|locker|lustig)"),
+    checking_back=_any(r"(meld|schreib|frag|schau|ruf)"),
+    ready=_any(r"(bereit|so weit|wann immer|ich bin da|bin für dich da)"),
+    strength=_any(r"(Stärke|stark|glaub|zutrau|Kraft|Mut|Einsatz|fähig|kannst)"),
+    asking=_any(r"frag"),
+    telling=_any(r"erzähl"),
+    late=_any(r"(spät|Nacht|Abend)"),
+    note=_any(r"(Notiz|Nachricht|geschrieben|Zeilen)"),
+    answering=_any(r"(antwort|eingeh|geh .* ein)"),
+)
+LEXICONS = {"en": ENGLISH, "es": SPANISH, "de": GERMAN}
+TRANSLATIONS = Path(__file__).resolve().parents[2] / "api" / "translations"
+
+
+@cache
+def translator(language: str) -> Translator:
+    """gettext for `language` from the compiled catalogs (`make translations`)."""
+    if language == "en":
+        return identity
+    return Translations.load(str(TRANSLATIONS), [language]).gettext
+
+
 def words(text: str) -> int:
     return len(text.split())
 
@@ -159,13 +303,21 @@ class Situation:
     now: datetime = NOW
     ordinal: int = 0
     recent: tuple[RecentCheckIn, ...] = ()
-    translate: Translator = identity
+    language: str = "en"
     about_own_checkin: bool = False
     partner_name: str = "Sam"
     result: PromptSet = field(init=False)
 
     def __post_init__(self) -> None:
         self.result = self.build()
+
+    @property
+    def translate(self) -> Translator:
+        return translator(self.language)
+
+    @property
+    def lex(self) -> Lexicon:
+        return LEXICONS[self.language]
 
     def build(self) -> PromptSet:
         return build_prompts(
@@ -194,7 +346,7 @@ class Situation:
         return (
             f"partner={p and (p.tone.value, p.energy, p.need, bool(p.note))} "
             f"own={o and (o.tone.value, o.energy)} {self.detail} {self.setting} "
-            f"{self.now:%H:%M} ordinal={self.ordinal}"
+            f"{self.now:%H:%M} ordinal={self.ordinal} {self.language}"
         )
 
 
@@ -313,8 +465,7 @@ def check_no_false_too(s: Situation) -> None:
     if same:
         return
     for text in every_text(s.result):
-        assert not re.search(r"\btoo\b", text, re.I), (s.where(), text)
-        assert not re.search(r"\b(both|also) (feel|feeling)\b", text, re.I), (s.where(), text)
+        assert not s.lex.feels_the_same.search(text), (s.where(), text)
 
 
 def check_need_leads(s: Situation) -> None:
@@ -331,39 +482,38 @@ def check_need_leads(s: Situation) -> None:
     if need is Need.SPACE:
         for phrase in phrases:
             assert "?" not in phrase, (s.where(), phrase)
-            assert not APPROACH_IN_PHRASE.search(phrase), (s.where(), phrase)
+            assert not s.lex.approach_in_phrase.search(phrase), (s.where(), phrase)
         for p in s.result.prompts:
             # Rule 6 asks how to support them (its phrases still don't), and settling first
             # asks yourself what you'd love to hear: neither approaches the partner.
             if p.kind not in ("support", "self_attunement"):
-                assert not APPROACH_IN_TEXT.search(p.text), (s.where(), p.text)
-                assert not APPROACH_IN_TEXT.search(p.title), (s.where(), p.title)
-        check_back = "in the morning" if s.late else "in an hour"
+                assert not s.lex.approach_in_text.search(p.text), (s.where(), p.text)
+                assert not s.lex.approach_in_text.search(p.title), (s.where(), p.title)
+        check_back = s.translate(CHECK_BACK_LATE if s.late else CHECK_BACK_SOON)
         assert any(check_back in x for x in prompt.phrases), (s.where(), prompt.phrases)
-        assert re.search(r"(check|look in)", prompt.text, re.I), (s.where(), prompt.text)
-        assert any("ready" in x.lower() for x in prompt.phrases), (s.where(), prompt.phrases)
+        assert s.lex.checking_back.search(prompt.text), (s.where(), prompt.text)
+        assert any(s.lex.ready.search(x) for x in prompt.phrases), (s.where(), prompt.phrases)
         assert "avoid.chasing" in {a.id for a in s.result.avoid}
     if need is Need.DISTRACTION:
         for p in s.result.prompts:
             for phrase in p.phrases:
-                assert not DIGGING.search(phrase), (s.where(), phrase)
-        assert LIGHT_COMPANY.search(prompt.text), (s.where(), prompt.text)
+                assert not s.lex.digging.search(phrase), (s.where(), phrase)
+        assert s.lex.light_company.search(prompt.text), (s.where(), prompt.text)
         for a in s.result.avoid:
-            assert not re.search(r"(cheer|joke|fun|light)", a.text, re.I), (s.where(), a.text)
+            assert not s.lex.cheering_up.search(a.text), (s.where(), a.text)
     if need is Need.ENCOURAGEMENT:
         for p in s.result.prompts:
             for text in (p.text, *p.phrases):
-                assert not EMPTY_PROMISES.search(text), (s.where(), text)
-        strength = r"(strength|believe|belief|capable|effort|courage|quality)"
-        assert re.search(strength, prompt.text, re.I), (s.where(), prompt.text)
+                assert not s.lex.empty_promises.search(text), (s.where(), text)
+        assert s.lex.strength.search(prompt.text), (s.where(), prompt.text)
     if need is Need.PRACTICAL_HELP:
         assert not by_kind(s.result, "resist_fixing"), s.where()
-        assert re.search(r"\bask", prompt.text, re.I), (s.where(), prompt.text)
+        assert s.lex.asking.search(prompt.text), (s.where(), prompt.text)
         assert any("?" in x for x in prompt.phrases), (s.where(), prompt.phrases)
         ids = {a.id for a in s.result.avoid}
         assert "avoid.advice_without_asking" in ids and "avoid.fixing" not in ids
     if need is Need.CELEBRATION:
-        assert any(("?" in x or "tell me" in x.lower()) for x in prompt.phrases), s.where()
+        assert any(("?" in x or s.lex.telling.search(x)) for x in prompt.phrases), s.where()
 
 
 def check_reflect(s: Situation) -> None:
@@ -405,7 +555,8 @@ def check_pace(s: Situation) -> None:
     assert ("clash" in pace.signals) == clash, (s.where(), pace.signals)
     if gap and o is not None:
         assert str(o.energy) in pace.text and str(p.energy) in pace.text, (s.where(), pace.text)
-    if clash and o is not None:
+    if clash and o is not None and s.language == "en":
+        # The words name the clash; in every language its signal does.
         assert s.translate(TONE_WORDS[o.tone]) in pace.text or "feeling good" in pace.text, (
             s.where(),
             pace.text,
@@ -419,8 +570,8 @@ def check_clock(s: Situation) -> None:
     first = first_about_partner(s.result)
     if s.late and first is not None:
         assert flagged == [first], (s.where(), [p.id for p in flagged])
-        assert "late" in first.reason.lower(), (s.where(), first.reason)
-        assert "late" in first.text.lower(), (s.where(), first.text)
+        assert s.lex.late.search(first.reason), (s.where(), first.reason)
+        assert s.lex.late.search(first.text), (s.where(), first.text)
         for p in s.result.prompts:
             for phrase in p.phrases:
                 assert words(phrase) <= 12, (s.where(), phrase)
@@ -433,9 +584,9 @@ def check_note(s: Situation) -> None:
     if s.partner is not None and s.partner.note:
         first = first_about_partner(s.result)
         assert flagged == [first], (s.where(), [p.id for p in flagged])
-        assert first is not None and "note" in first.text.lower(), (s.where(), first)
-        assert re.search(r"\b(answer|reply|respond)", first.text, re.I), (s.where(), first.text)
-        assert "note" in first.reason.lower()
+        assert first is not None and s.lex.note.search(first.text), (s.where(), first)
+        assert s.lex.answering.search(first.text), (s.where(), first.text)
+        assert s.lex.note.search(first.reason), (s.where(), first.reason)
     else:
         assert not flagged, s.where()
 
@@ -444,10 +595,10 @@ def check_hard_stretch(s: Situation) -> None:
     supports = by_kind(s.result, "support")
     for p in supports:
         assert "hard_stretch" in p.signals
-        assert SOMEONE_ELSE.search(p.text), (s.where(), p.text)
+        assert s.lex.someone_else.search(p.text), (s.where(), p.text)
         assert re.search(r"\b(support|help)", p.text, re.I), (s.where(), p.text)
         for text in (p.title, p.text, *p.phrases):
-            assert not DIAGNOSIS_OR_ALARM.search(text), (s.where(), text)
+            assert not s.lex.diagnosis_or_alarm.search(text), (s.where(), text)
 
 
 def check_reach_out(s: Situation) -> None:
@@ -465,7 +616,7 @@ def check_setting(s: Situation) -> None:
     if s.setting != "apart":
         return
     for text in every_text(s.result):
-        assert not SAME_ROOM_WORDS.search(text), (s.where(), text)
+        assert not s.lex.same_room.search(text), (s.where(), text)
     for p in s.result.prompts:
         assert int(p.variant.rsplit("/", 1)[1]) < 8, (s.where(), p.variant)
 
