@@ -15,6 +15,7 @@ from zoneinfo import ZoneInfo
 
 from babel.support import Translations
 
+from api.attunement.catalog import CHECK_BACK_LATE, CHECK_BACK_SOON
 from api.attunement.prompts import (
     Feeling,
     PartnerHistory,
@@ -23,7 +24,6 @@ from api.attunement.prompts import (
     RecentCheckIn,
     build_prompts,
 )
-from api.attunement.catalog import CHECK_BACK_LATE, CHECK_BACK_SOON
 from api.attunement.words import TONE_WORDS, Translator, identity
 from models.vocabulary import Need, Pleasantness, Tone
 
