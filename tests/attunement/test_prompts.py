@@ -24,6 +24,7 @@ from api.attunement.prompts import (
 )
 from models.vocabulary import Need, Pleasantness, Tone
 from tests.attunement.properties import (
+    LEXICONS,
     NOW,
     Situation,
     by_kind,
@@ -58,6 +59,9 @@ def reader(state: str) -> Feeling | None:
     return None if spec is None else feeling(spec[0], spec[1], id="own")
 
 
+LANGUAGES = list(LEXICONS)
+
+
 def build(partner: Feeling | None, own: Feeling | None, **kwargs: object) -> PromptSet:
     kwargs.setdefault("now", DAYTIME)
     return build_prompts(partner, own, partner_name="Sam", my_name="Alex", **kwargs)  # type: ignore[arg-type]
@@ -66,8 +70,9 @@ def build(partner: Feeling | None, own: Feeling | None, **kwargs: object) -> Pro
 # ---- the sweep ------------------------------------------------------------------------
 
 
+@pytest.mark.parametrize("language", LANGUAGES)
 @pytest.mark.parametrize("tone", list(Tone), ids=lambda t: t.value)
-def test_every_tone_need_energy_and_reader_keeps_every_promise(tone: Tone) -> None:
+def test_every_tone_need_energy_and_reader_keeps_every_promise(tone: Tone, language: str) -> None:
     today = DAYTIME.date()
     stretch = low_days(today, ("sad", 2, 0), ("tired", 1, 1), ("numb", 3, 3))
     for i, (need, energy, state) in enumerate(itertools.product(NEEDS, ENERGIES, READERS)):
@@ -82,12 +87,16 @@ def test_every_tone_need_energy_and_reader_keeps_every_promise(tone: Tone) -> No
                     now=LATE if i % 2 else DAYTIME,
                     ordinal=i % 16,
                     recent=stretch if i % 5 == 0 else (),
+                    language=language,
                 )
             )
 
 
+@pytest.mark.parametrize("language", LANGUAGES)
 @pytest.mark.parametrize("state", list(READERS))
-def test_without_a_partner_check_in_every_reader_keeps_every_promise(state: str) -> None:
+def test_without_a_partner_check_in_every_reader_keeps_every_promise(
+    state: str, language: str
+) -> None:
     for detail, now, about_own, stretch in itertools.product(
         ("brief", "full"), (LATE, DAYTIME), (False, True), (False, True)
     ):
@@ -100,6 +109,7 @@ def test_without_a_partner_check_in_every_reader_keeps_every_promise(state: str)
                 now=now,
                 about_own_checkin=about_own,
                 recent=recent if stretch else (),
+                language=language,
             )
         )
 
