@@ -3,19 +3,23 @@
 from models.base import db
 from models.checkin import CheckIn, IdempotencyKey, Response
 from models.couple import Couple, CoupleMember, Invite
+from models.identity import AppleRevocation, Identity, UsedNonce
 from models.notification import Device, Notification
 from models.user import TokenFamily, User
 
 __all__ = [
+    "AppleRevocation",
     "CheckIn",
     "Couple",
     "CoupleMember",
     "Device",
     "IdempotencyKey",
+    "Identity",
     "Invite",
     "Notification",
     "Response",
     "TokenFamily",
+    "UsedNonce",
     "User",
     "db",
 ]
