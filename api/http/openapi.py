@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 import http
-from collections.abc import Callable
+from collections.abc import Callable, Mapping, Sequence
 from typing import Any
 
 from flask import Blueprint as FlaskBlueprint
@@ -52,6 +52,14 @@ class ProblemApi(Api):
 
 # Every JSON operation can meet these, whatever it does.
 COMMON_ERRORS = (400, 413, 415, 429, 503)
+# What a guarded operation answers with 401 when the bearer token is the problem.
+TOKEN_CODES = ("missing_token", "invalid_token", "token_expired", "token_revoked")
+_CODES_ATTRIBUTE = "_problem_codes"
+
+
+def _describe(status: int, codes: Sequence[str]) -> str:
+    listed = ", ".join(f"`{code}`" for code in codes)
+    return f"{http.HTTPStatus(status).phrase}. The problem's `code` is one of: {listed}."
 
 
 class StrictParser(FlaskParser):
@@ -76,10 +84,26 @@ class ApiBlueprint(Blueprint):
             schema = schema()
         return super().arguments(schema, *args, **kwargs)
 
-    def errors(self, *statuses: int) -> Callable[[Callable[..., Any]], Callable[..., Any]]:
+    def errors(
+        self, *statuses: int, codes: Mapping[int, Sequence[str]] | None = None
+    ) -> Callable[[Callable[..., Any]], Callable[..., Any]]:
+        """Document error answers; with `codes`, the problem codes each status may carry."""
+
         def decorator(func: Callable[..., Any]) -> Callable[..., Any]:
+            known: dict[int, tuple[str, ...]] = dict(getattr(func, _CODES_ATTRIBUTE, {}))
             for status in statuses:
-                func = self.alt_response(status, response=http.HTTPStatus(status).name)(func)
+                extra = tuple((codes or {}).get(status, ()))
+                if not extra and status not in known:
+                    func = self.alt_response(status, response=http.HTTPStatus(status).name)(func)
+                    continue
+                known[status] = tuple(dict.fromkeys((*known.get(status, ()), *extra)))
+                func = self.alt_response(
+                    status,
+                    schema=ProblemSchema,
+                    content_type=PROBLEM_JSON,
+                    description=_describe(status, known[status]),
+                )(func)
+            setattr(func, _CODES_ATTRIBUTE, known)
             return func
 
         return decorator
@@ -92,7 +116,9 @@ class ApiBlueprint(Blueprint):
         def decorator(func: Callable[..., Any]) -> Callable[..., Any]:
             guarded = jwt_required(refresh=refresh)(func)
             guarded = self.doc(security=[{BEARER: []}])(guarded)
-            return self.errors(401)(guarded)
+            # When the view lists its own 401 codes, the token's join them.
+            listed = 401 in getattr(func, _CODES_ATTRIBUTE, {})
+            return self.errors(401, codes={401: TOKEN_CODES} if listed else None)(guarded)
 
         return decorator
 
