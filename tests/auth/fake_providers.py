@@ -28,8 +28,16 @@ GOOGLE_ISSUER = "https://accounts.google.com"
 SIX_MONTHS = 15_777_000
 
 
-def _rsa_key() -> rsa.RSAPrivateKey:
-    return rsa.generate_private_key(public_exponent=65537, key_size=2048)
+# Generating RSA keys takes a while; every stand-in draws its keys from one pool (each
+# stand-in's keys still differ from one another).
+_KEY_POOL: list[rsa.RSAPrivateKey] = []
+_TEAM_KEY = ec.generate_private_key(ec.SECP256R1())
+
+
+def _rsa_key(index: int) -> rsa.RSAPrivateKey:
+    while len(_KEY_POOL) <= index:
+        _KEY_POOL.append(rsa.generate_private_key(public_exponent=65537, key_size=2048))
+    return _KEY_POOL[index]
 
 
 class FakeProviders:
@@ -42,12 +50,13 @@ class FakeProviders:
     def __init__(self) -> None:
         # Keys the providers sign id tokens with, by provider and key id; published or not.
         self.keys: dict[str, dict[str, rsa.RSAPrivateKey]] = {"apple": {}, "google": {}}
+        self._keys_made = 0
         self.published: dict[str, list[str]] = {"apple": [], "google": []}
         self.current_kid: dict[str, str] = {}
         for provider in ("apple", "google"):
             self.new_key(provider)
         # The team's key that signs client secrets: the app holds it, Apple knows its half.
-        self.team_key = ec.generate_private_key(ec.SECP256R1())
+        self.team_key = _TEAM_KEY
         self.jwks_fetches: Counter[str] = Counter()
         self.codes: dict[str, tuple[str, str]] = {}
         self.refresh_tokens: dict[str, tuple[str, str]] = {}
@@ -101,14 +110,17 @@ class FakeProviders:
 
         self.server = ThreadingHTTPServer(("127.0.0.1", 0), Handler)
         self.base_url = f"http://127.0.0.1:{self.server.server_address[1]}"
-        self.thread = threading.Thread(target=self.server.serve_forever, daemon=True)
+        self.thread = threading.Thread(
+            target=self.server.serve_forever, kwargs={"poll_interval": 0.05}, daemon=True
+        )
 
     # Keys -----------------------------------------------------------------------------
 
     def new_key(self, provider: str, *, publish: bool = True) -> str:
         """A new signing key; published (a rotation) unless `publish` is False."""
         kid = f"{provider}-{secrets.token_hex(4)}"
-        self.keys[provider][kid] = _rsa_key()
+        self.keys[provider][kid] = _rsa_key(self._keys_made)
+        self._keys_made += 1
         if publish:
             self.published[provider].append(kid)
             self.current_kid[provider] = kid
