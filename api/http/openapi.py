@@ -54,7 +54,6 @@ class ProblemApi(Api):
 COMMON_ERRORS = (400, 413, 415, 429, 503)
 # What a guarded operation answers with 401 when the bearer token is the problem.
 TOKEN_CODES = ("missing_token", "invalid_token", "token_expired", "token_revoked")
-_CODES_ATTRIBUTE = "_problem_codes"
 
 
 def _describe(status: int, codes: Sequence[str]) -> str:
@@ -90,35 +89,34 @@ class ApiBlueprint(Blueprint):
         """Document error answers; with `codes`, the problem codes each status may carry."""
 
         def decorator(func: Callable[..., Any]) -> Callable[..., Any]:
-            known: dict[int, tuple[str, ...]] = dict(getattr(func, _CODES_ATTRIBUTE, {}))
             for status in statuses:
-                extra = tuple((codes or {}).get(status, ()))
-                if not extra and status not in known:
+                listed = (codes or {}).get(status)
+                if not listed:
                     func = self.alt_response(status, response=http.HTTPStatus(status).name)(func)
                     continue
-                known[status] = tuple(dict.fromkeys((*known.get(status, ()), *extra)))
                 func = self.alt_response(
                     status,
                     schema=ProblemSchema,
                     content_type=PROBLEM_JSON,
-                    description=_describe(status, known[status]),
+                    description=_describe(status, listed),
                 )(func)
-            setattr(func, _CODES_ATTRIBUTE, known)
             return func
 
         return decorator
 
     def authenticated(
-        self, *, refresh: bool = False
+        self, *, refresh: bool = False, codes: Sequence[str] = ()
     ) -> Callable[[Callable[..., Any]], Callable[..., Any]]:
-        """Require a valid, unrevoked access (or refresh) token, and say so in the docs."""
+        """Require a valid, unrevoked access (or refresh) token, and say so in the docs.
+
+        `codes`: the view's own 401 codes (a wrong password, say), listed with the token's.
+        """
 
         def decorator(func: Callable[..., Any]) -> Callable[..., Any]:
             guarded = jwt_required(refresh=refresh)(func)
             guarded = self.doc(security=[{BEARER: []}])(guarded)
-            # When the view lists its own 401 codes, the token's join them.
-            listed = 401 in getattr(func, _CODES_ATTRIBUTE, {})
-            return self.errors(401, codes={401: TOKEN_CODES} if listed else None)(guarded)
+            listed = {401: (*codes, *TOKEN_CODES)} if codes else None
+            return self.errors(401, codes=listed)(guarded)
 
         return decorator
 

@@ -51,15 +51,13 @@ class Me(MethodView):
         """Change your display name or time zone."""
         return user_view(update_profile(current_user.id, changes))
 
-    @blp.authenticated()
+    @blp.authenticated(codes=("invalid_credentials", "invalid_identity_token"))
     @blp.arguments(DeleteAccountSchema, example={"password": "a long passphrase"})
     @blp.response(204)
     @blp.errors(
-        401,
         404,
         *COMMON_ERRORS,
         codes={
-            401: ("invalid_credentials", "invalid_identity_token"),
             404: ("provider_disabled",),
             503: ("service_unavailable",),
         },
@@ -88,7 +86,9 @@ class Export(MethodView):
 
 @blp.route("/identities")
 class Identities(MethodView):
-    @blp.authenticated()
+    @blp.authenticated(
+        codes=("invalid_credentials", "fresh_token_required", "invalid_identity_token")
+    )
     @blp.arguments(
         LinkIdentitySchema,
         example={
@@ -101,12 +101,10 @@ class Identities(MethodView):
     @blp.response(201, UserSchema, description="Linked: the user, with `identities`.")
     @blp.alt_response(200, schema=UserSchema, description="It was linked to you already.")
     @blp.errors(
-        401,
         404,
         409,
         *COMMON_ERRORS,
         codes={
-            401: ("invalid_credentials", "fresh_token_required", "invalid_identity_token"),
             404: ("provider_disabled",),
             409: ("identity_taken", "already_linked"),
             503: ("service_unavailable",),
