@@ -15,6 +15,14 @@ from models import Device, Notification, db
 from tests.conftest import Accounts, checkin
 
 NOON_UTC = datetime(2026, 11, 30, 12, 0, tzinfo=UTC)  # 13:00 in Berlin: not quiet
+# Rows are written a minute before the passes run, whatever today's date is (with the real
+# clock, every row written after this NOON_UTC was never due at it).
+BEFORE_NOON = NOON_UTC - timedelta(minutes=1)
+
+
+@pytest.fixture(autouse=True)
+def _written_before_noon(app):
+    app.config["CLOCK"] = lambda: BEFORE_NOON
 
 
 def _couple_with_phone(app, client, token="alex-phone", timezone="Europe/Berlin"):
@@ -115,6 +123,7 @@ def test_without_fcm_configured_notifications_are_logged_not_sent(client, app, c
 
 def test_the_cli_delivers_one_pass(client, fcm_app, fcm):
     fcm_client = fcm_app.test_client()
+    fcm_app.config["CLOCK"] = lambda: BEFORE_NOON
     _couple_with_phone(fcm_app, fcm_client)
     fcm_app.config["CLOCK"] = lambda: NOON_UTC
     result = fcm_app.test_cli_runner().invoke(args=["notifications", "deliver"])
@@ -149,6 +158,7 @@ def test_two_workers_at_once_deliver_each_notification_exactly_once(
     if not is_postgres:
         pytest.skip("row locking with SKIP LOCKED is proven on PostgreSQL")
     app = make_app()
+    app.config["CLOCK"] = lambda: BEFORE_NOON
     client = app.test_client()
     _, sam = _couple_with_phone(app, client)
     for _ in range(30):
