@@ -338,3 +338,12 @@ def test_an_unknown_user_id_in_the_subject_makes_a_new_identity_not_a_takeover(a
     other = signins.apple(first).get_json()["user"]["id"]  # a subject equal to a user id
     assert other != first
     assert uuid.UUID(other) and _count(app, User) == 2
+
+
+def test_a_body_with_every_field_too_long_is_a_422_not_a_413(signins):
+    widest = "\U0001f600"  # sent as a 12-byte escaped surrogate pair
+    lengths = {"id_token": 4097, "nonce": 257, "authorization_code": 513, "display_name": 51}
+    body = {field: widest * n for field, n in lengths.items()}
+    response = signins.post("apple", {**body, "timezone": widest * 65})
+    assert response.status_code == 422
+    assert set(response.get_json()["errors"]) == {*lengths, "timezone"}
