@@ -263,3 +263,22 @@ def test_the_export_lists_linked_providers_and_never_a_token(client, signins, pr
     assert refresh_token not in text
     assert "001234.sam" not in text  # Apple's id for the person stays out of the file too
     assert "token_encrypted" not in text and "gAAAAA" not in text
+
+
+def test_a_failure_while_revoking_right_away_leaves_the_deletion_and_the_queue(
+    client, app, signins, providers, monkeypatch
+):
+    from api.auth import revocations
+
+    account = _sign_up_with_code(signins, providers)
+
+    def broken(*_args, **_kwargs):
+        raise RuntimeError("something unexpected")
+
+    monkeypatch.setattr(revocations, "revoke_due", broken)
+    response = client.delete("/api/v1/me", json=_fresh_proof(signins), headers=account["headers"])
+
+    assert response.status_code == 204
+    assert len(_revocations(app)) == 1  # the worker will get to it
+    with app.app_context():
+        assert db.session.scalar(select(func.count()).select_from(User)) == 0
