@@ -19,8 +19,9 @@ the API tells each partner how to meet the other where they are: match their pac
 reflect their feeling back, don't rush to fix. Once a week it sums up how they turned
 toward each other.
 
-Authenticate with `Authorization: Bearer <access_token>` from `/auth/register` or
-`/auth/login`. Every error is `application/problem+json` with a stable `code`.
+Authenticate with `Authorization: Bearer <access_token>` from `/auth/register`,
+`/auth/login`, `/auth/apple` or `/auth/google`. Every error is `application/problem+json`
+with a stable `code`.
 """
 
 
