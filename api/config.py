@@ -19,8 +19,9 @@ the API tells each partner how to meet the other where they are: match their pac
 reflect their feeling back, don't rush to fix. Once a week it sums up how they turned
 toward each other.
 
-Authenticate with `Authorization: Bearer <access_token>` from `/auth/register` or
-`/auth/login`. Every error is `application/problem+json` with a stable `code`.
+Authenticate with `Authorization: Bearer <access_token>` from `/auth/register`,
+`/auth/login`, `/auth/apple` or `/auth/google`. Every error is `application/problem+json`
+with a stable `code`.
 """
 
 
@@ -32,6 +33,11 @@ def _flag(value: str | None, default: bool) -> bool:
     if value is None or value == "":
         return default
     return value.strip().lower() in {"1", "true", "yes", "on"}
+
+
+def _names(value: str | None) -> tuple[str, ...]:
+    """A comma-separated list, blanks dropped."""
+    return tuple(name.strip() for name in (value or "").split(",") if name.strip())
 
 
 def _int(environ: Mapping[str, str], name: str, default: int) -> int:
@@ -99,6 +105,24 @@ class Config:
         self.RATELIMIT_REDEEM = env.get("RATELIMIT_REDEEM") or "10 per hour"
         self.RATELIMIT_REDEEM_ADDRESS = env.get("RATELIMIT_REDEEM_ADDRESS") or "30 per hour"
         self.RATELIMIT_INVITE = env.get("RATELIMIT_INVITE") or "20 per day"
+        # POST /auth/apple and /auth/google make accounts too: limited like register.
+        self.RATELIMIT_PROVIDER_SIGNIN = (
+            env.get("RATELIMIT_PROVIDER_SIGNIN") or self.RATELIMIT_REGISTER
+        )
+
+        # Sign in with Apple and Google. A provider without client ids is switched off.
+        self.APPLE_CLIENT_IDS = _names(env.get("APPLE_CLIENT_IDS"))
+        self.GOOGLE_CLIENT_IDS = _names(env.get("GOOGLE_CLIENT_IDS"))
+        # The key that signs Apple client secrets (the .p8 file from Apple's developer site).
+        self.APPLE_TEAM_ID = env.get("APPLE_TEAM_ID") or None
+        self.APPLE_KEY_ID = env.get("APPLE_KEY_ID") or None
+        self.APPLE_PRIVATE_KEY_FILE = env.get("APPLE_PRIVATE_KEY_FILE") or None
+        self.APPLE_BASE_URL = env.get("APPLE_BASE_URL") or "https://appleid.apple.com"
+        self.GOOGLE_JWKS_URL = (
+            env.get("GOOGLE_JWKS_URL") or "https://www.googleapis.com/oauth2/v3/certs"
+        )
+        # How long to wait for a provider's keys, token or revoke endpoint (seconds).
+        self.PROVIDER_TIMEOUT = float(env.get("PROVIDER_TIMEOUT") or 5)
 
         # Push notifications (FCM HTTP v1). Without a project and credentials they are logged.
         self.FCM_PROJECT_ID = env.get("FCM_PROJECT_ID") or None
@@ -138,6 +162,15 @@ class ProductionConfig(Config):
                 problems.append(f"{name} must be at least 32 characters")
         if not self.SQLALCHEMY_DATABASE_URI:
             problems.append("DATABASE_URL is not set")
+        if self.APPLE_CLIENT_IDS:
+            # Deleting an account must revoke its Apple tokens (App Store guideline
+            # 5.1.1(v)), and that takes a client secret signed with this key.
+            for name in ("APPLE_TEAM_ID", "APPLE_KEY_ID", "APPLE_PRIVATE_KEY_FILE"):
+                if not getattr(self, name):
+                    problems.append(f"{name} is not set, and APPLE_CLIENT_IDS is")
+            key_file = self.APPLE_PRIVATE_KEY_FILE
+            if key_file and not os.path.isfile(key_file):
+                problems.append("APPLE_PRIVATE_KEY_FILE does not name a readable file")
         if problems:
             raise ConfigError("refusing to start in production: " + "; ".join(problems))
 

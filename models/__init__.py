@@ -3,22 +3,26 @@
 from models.base import db
 from models.checkin import CheckIn, IdempotencyKey, Response
 from models.couple import Couple, CoupleMember, Invite
+from models.identity import AppleRevocation, Identity, UsedNonce
 from models.notification import Device, Notification
 from models.question import CoupleQuestion, QuestionAnswer
 from models.user import TokenFamily, User
 
 __all__ = [
+    "AppleRevocation",
     "CheckIn",
     "Couple",
     "CoupleMember",
     "CoupleQuestion",
     "Device",
     "IdempotencyKey",
+    "Identity",
     "Invite",
     "Notification",
     "QuestionAnswer",
     "Response",
     "TokenFamily",
+    "UsedNonce",
     "User",
     "db",
 ]

@@ -3,12 +3,18 @@ from __future__ import annotations
 import uuid
 from datetime import datetime
 
-from sqlalchemy import Boolean, ForeignKey, String, Uuid, and_, select
+from sqlalchemy import Boolean, ForeignKey, String, Uuid, and_, func, select
 from sqlalchemy.orm import Mapped, column_property, mapped_column
 
 from models.base import UTCDateTime, db, new_id, utcnow
 from models.couple import CoupleMember
+from models.identity import Identity
 from models.languages import DEFAULT_LOCALE
+
+
+def providers_of(joined: str | None) -> list[str]:
+    """The linked providers, sorted, from the comma-joined column the queries load."""
+    return sorted(joined.split(",")) if joined else []
 
 
 class User(db.Model):  # type: ignore[name-defined]
@@ -16,8 +22,10 @@ class User(db.Model):  # type: ignore[name-defined]
 
     id: Mapped[uuid.UUID] = mapped_column(Uuid, primary_key=True, default=new_id)
     # Stored lower-cased: emails are case-insensitive, and a plain unique index then suffices.
-    email: Mapped[str] = mapped_column(String(254), unique=True)
-    password_hash: Mapped[str] = mapped_column(String(255))
+    # Null for an account made through Apple or Google without a verified email.
+    email: Mapped[str | None] = mapped_column(String(254), unique=True)
+    # Null for an account that signs in only through Apple or Google.
+    password_hash: Mapped[str | None] = mapped_column(String(255))
     display_name: Mapped[str] = mapped_column(String(50))
     timezone: Mapped[str] = mapped_column(String(64), default="UTC")
     # The language of pushes, and of answers whose request names no supported language.
@@ -36,6 +44,21 @@ class User(db.Model):  # type: ignore[name-defined]
         .correlate_except(CoupleMember)
         .scalar_subquery()
     )
+    # And the providers linked to the account, comma-joined (see `identities`).
+    linked_providers: Mapped[str | None] = column_property(
+        select(func.aggregate_strings(Identity.provider, ","))
+        .where(Identity.user_id == id)
+        .correlate_except(Identity)
+        .scalar_subquery()
+    )
+
+    @property
+    def identities(self) -> list[str]:
+        return providers_of(self.linked_providers)
+
+    @property
+    def has_password(self) -> bool:
+        return self.password_hash is not None
 
 
 class TokenFamily(db.Model):  # type: ignore[name-defined]

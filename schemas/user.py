@@ -1,4 +1,6 @@
-from marshmallow import Schema, fields, validate
+from typing import Any
+
+from marshmallow import Schema, ValidationError, fields, validate, validates_schema
 
 from models.languages import SUPPORTED_LOCALES
 from schemas.base import (
@@ -13,6 +15,7 @@ from schemas.base import (
 )
 
 HHMM = r"^([01]\d|2[0-3]):[0-5]\d$"
+PROVIDERS = ("apple", "google")
 
 
 class QuietHoursSchema(LoadSchema):
@@ -22,7 +25,14 @@ class QuietHoursSchema(LoadSchema):
 
 class UserSchema(Schema):
     id = fields.UUID(dump_only=True)
-    email = fields.String(dump_only=True)
+    email = fields.String(
+        dump_only=True,
+        allow_none=True,
+        metadata={
+            "description": "null for an account made through Apple or Google without a "
+            "verified email"
+        },
+    )
     display_name = fields.String(dump_only=True)
     timezone = fields.String(dump_only=True)
     locale = fields.String(dump_only=True, metadata={"enum": list(SUPPORTED_LOCALES)})
@@ -33,6 +43,17 @@ class UserSchema(Schema):
     notify_partner_checkins = fields.Boolean(dump_only=True)
     reminder_time = fields.String(dump_only=True, allow_none=True, metadata={"example": "20:30"})
     quiet_hours = fields.Nested(QuietHoursSchema, dump_only=True, allow_none=True)
+    identities = fields.List(
+        fields.String(metadata={"enum": list(PROVIDERS)}),
+        dump_only=True,
+        required=True,
+        metadata={"description": 'Linked sign-in providers, e.g. ["apple"]', "example": ["apple"]},
+    )
+    has_password = fields.Boolean(
+        dump_only=True,
+        required=True,
+        metadata={"description": "false for an account that signs in only with Apple or Google"},
+    )
 
 
 class RegisterSchema(LoadSchema):
@@ -84,8 +105,122 @@ class AuthResultSchema(TokenPairSchema):
     user = fields.Nested(UserSchema, dump_only=True)
 
 
+def _id_token(**kwargs: Any) -> Text:
+    # Apple's and Google's tokens are one or two KiB. With the caps on the nonce (256) and
+    # the code (512), a body of every field at its longest, escaped at 12 bytes a
+    # character, stays under the 64 KiB limit: too long is a 422, never a 413.
+    return Text(
+        load_only=True,
+        validate=validate.Length(min=1, max=4096),
+        metadata={"description": "The id token (a JWT) the provider gave the app."},
+        **kwargs,
+    )
+
+
+def _nonce(description: str, **kwargs: Any) -> Text:
+    return Text(
+        load_only=True,
+        validate=validate.Length(min=1, max=256),
+        metadata={"description": description},
+        **kwargs,
+    )
+
+
+APPLE_NONCE = (
+    "The raw nonce. Apple's token carries its SHA-256 hex digest; each nonce is accepted once."
+)
+ANY_NONCE = (
+    "The raw nonce the app asked the provider to sign: required for Apple (whose token "
+    "carries its SHA-256 hex digest), checked for Google when sent (its token carries "
+    "the raw value). Accepted once."
+)
+AUTHORIZATION_CODE = (
+    "Apple only: the authorization code from the same sign-in. The server exchanges it "
+    "for Apple's refresh token, kept encrypted, and revokes that when the account is deleted."
+)
+
+
+def _apple_needs_a_nonce(data: dict[str, Any]) -> None:
+    if data.get("provider") == "apple" and not data.get("nonce"):
+        raise ValidationError({"nonce": ["Required for Apple."]})
+
+
+class AppleSignInSchema(LoadSchema):
+    id_token = _id_token(required=True)
+    nonce = _nonce(APPLE_NONCE, required=True)
+    authorization_code = Text(
+        load_only=True,
+        validate=validate.Length(min=1, max=512),
+        metadata={"description": AUTHORIZATION_CODE},
+    )
+    display_name = DisplayName()  # for a new account: Apple gives the name to the app only
+    timezone = TimezoneName(load_default="UTC")
+    locale = LocaleName()
+
+
+class GoogleSignInSchema(LoadSchema):
+    id_token = _id_token(required=True)
+    nonce = _nonce("The raw nonce, when the app asked Google to sign one. Accepted once.")
+    display_name = DisplayName()  # for a new account; else the name in Google's token
+    timezone = TimezoneName(load_default="UTC")
+    locale = LocaleName()
+
+
+class ProviderAuthResultSchema(AuthResultSchema):
+    created = fields.Boolean(
+        dump_only=True,
+        required=True,
+        metadata={"description": "true when this sign-in made the account (201)"},
+    )
+
+
+class LinkIdentitySchema(LoadSchema):
+    provider = Text(required=True, validate=validate.OneOf(PROVIDERS))
+    id_token = _id_token(required=True)
+    nonce = _nonce(ANY_NONCE)
+    authorization_code = Text(
+        load_only=True,
+        validate=validate.Length(min=1, max=512),
+        metadata={"description": AUTHORIZATION_CODE},
+    )
+    password = Text(
+        load_only=True,
+        validate=validate.Length(min=1, max=1024),
+        metadata={"description": "Required when the account has a password."},
+    )
+
+    @validates_schema
+    def _nonce_for_apple(self, data: dict[str, Any], **_kwargs: Any) -> None:
+        _apple_needs_a_nonce(data)
+
+
 class DeleteAccountSchema(LoadSchema):
-    password = Text(required=True, load_only=True, validate=validate.Length(min=1, max=1024))
+    """`password`; or, for an account without one, `provider`, `id_token` and `nonce`."""
+
+    password = Text(load_only=True, validate=validate.Length(min=1, max=1024))
+    provider = Text(
+        validate=validate.OneOf(PROVIDERS),
+        metadata={"description": "For an account without a password: a linked provider."},
+    )
+    id_token = _id_token()
+    nonce = _nonce(ANY_NONCE)
+
+    @validates_schema
+    def _one_proof(self, data: dict[str, Any], **_kwargs: Any) -> None:
+        by_token = {"provider", "id_token", "nonce"} & set(data)
+        if "password" in data and by_token:
+            raise ValidationError("Send your password, or a provider's token: not both.")
+        if "password" in data:
+            return
+        missing = [name for name in ("provider", "id_token") if name not in data]
+        if missing:
+            if not by_token:
+                raise ValidationError(
+                    "Send your password (or, for an account without one, provider, id_token "
+                    "and nonce)."
+                )
+            raise ValidationError({name: ["Missing data for required field."] for name in missing})
+        _apple_needs_a_nonce(data)
 
 
 class ExportedCheckInSchema(Schema):
@@ -154,6 +289,13 @@ class ExportedDeviceSchema(Schema):
     registered_at = fields.AwareDateTime()
 
 
+class ExportedIdentitySchema(Schema):
+    provider = fields.String(metadata={"enum": list(PROVIDERS)})
+    email = fields.String(allow_none=True)
+    linked_at = fields.AwareDateTime()
+    last_used_at = fields.AwareDateTime(allow_none=True)
+
+
 class ExportSchema(Schema):
     exported_at = fields.AwareDateTime()
     profile = fields.Nested(UserSchema)
@@ -163,6 +305,7 @@ class ExportSchema(Schema):
     question_answers = fields.List(fields.Nested(ExportedAnswerSchema))
     pairings = fields.List(fields.Nested(ExportedPairingSchema))
     invites = fields.List(fields.Nested(ExportedInviteSchema))
+    identities = fields.List(fields.Nested(ExportedIdentitySchema))
     sessions = fields.List(fields.Nested(ExportedSessionSchema))
     idempotency_keys = fields.List(fields.Nested(ExportedIdempotencyKeySchema))
     devices = fields.List(fields.Nested(ExportedDeviceSchema))

@@ -17,6 +17,7 @@ from sqlalchemy import text
 from api import create_app
 from api.config import TestConfig
 from models import db
+from tests.auth.fake_providers import FakeProviders
 
 PASSWORD = "correct horse battery"
 
@@ -187,3 +188,16 @@ def count_statements(app: Flask) -> Callable[[Callable[[], Any]], StatementCount
         return counter
 
     return run
+
+
+@pytest.fixture
+def providers() -> Iterator[FakeProviders]:
+    """A stand-in for Apple and Google on loopback (see tests/auth/fake_providers.py)."""
+    with FakeProviders() as fake:
+        yield fake
+
+
+@pytest.fixture
+def provider_app(make_app: Callable[..., Flask], providers: FakeProviders, tmp_path: Any) -> Flask:
+    """An app with both providers configured against the stand-in."""
+    return make_app(**providers.config(tmp_path))

@@ -71,3 +71,29 @@ def test_pool_sizes_come_from_the_environment_only_when_set():
 def test_a_pool_size_that_is_not_a_number_is_refused():
     with pytest.raises(ConfigError, match="DATABASE_POOL_SIZE"):
         Config({"DATABASE_POOL_SIZE": "lots"})
+
+
+def test_production_refuses_apple_sign_in_without_the_key_that_revokes_its_tokens(tmp_path):
+    base = {
+        "APP_ENV": "production",
+        "SECRET_KEY": "s" * 40,
+        "JWT_SECRET_KEY": "j" * 40,
+        "DATABASE_URL": "postgresql+psycopg://db/attune",
+        "APPLE_CLIENT_IDS": "app.attune.ios",
+    }
+    with pytest.raises(ConfigError, match=r"APPLE_TEAM_ID.*APPLE_KEY_ID.*APPLE_PRIVATE_KEY_FILE"):
+        config_from_environment(base)
+    keyed = {**base, "APPLE_TEAM_ID": "TEAM", "APPLE_KEY_ID": "KEY"}
+    with pytest.raises(ConfigError, match="APPLE_PRIVATE_KEY_FILE does not name a readable file"):
+        config_from_environment({**keyed, "APPLE_PRIVATE_KEY_FILE": str(tmp_path / "missing.p8")})
+    key = tmp_path / "AuthKey.p8"
+    key.write_text("-----BEGIN PRIVATE KEY-----\n")
+    config = config_from_environment({**keyed, "APPLE_PRIVATE_KEY_FILE": str(key)})
+    assert config.APPLE_CLIENT_IDS == ("app.attune.ios",)
+
+
+def test_provider_sign_in_is_off_by_default():
+    config = Config({})
+    assert config.APPLE_CLIENT_IDS == () and config.GOOGLE_CLIENT_IDS == ()
+    assert config.APPLE_BASE_URL == "https://appleid.apple.com"
+    assert config.GOOGLE_JWKS_URL == "https://www.googleapis.com/oauth2/v3/certs"

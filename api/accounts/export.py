@@ -17,6 +17,7 @@ from models import (
     CoupleMember,
     Device,
     IdempotencyKey,
+    Identity,
     Invite,
     Response,
     TokenFamily,
@@ -31,7 +32,8 @@ def export_of(user: Caller) -> dict[str, Any]:
 
     Leaves out what is someone else's (the partner's responses to the user's check-ins
     appear only as the rating the user gave them; the user's own responses do not point
-    at the partner's check-ins) and every secret: password hash, tokens, invite codes.
+    at the partner's check-ins) and every secret: password hash, tokens (Apple's too),
+    invite codes.
     """
     checkins = db.session.scalars(
         select(CheckIn).where(CheckIn.author_id == user.id).order_by(CheckIn.recorded_at)
@@ -61,6 +63,9 @@ def export_of(user: Caller) -> dict[str, Any]:
     ).all()
     devices = db.session.scalars(
         select(Device).where(Device.user_id == user.id).order_by(Device.created_at)
+    ).all()
+    identities = db.session.scalars(
+        select(Identity).where(Identity.user_id == user.id).order_by(Identity.created_at)
     ).all()
     keys = db.session.scalars(
         select(IdempotencyKey)
@@ -122,6 +127,16 @@ def export_of(user: Caller) -> dict[str, Any]:
                 "withdrawn_at": i.withdrawn_at,
             }
             for i in invites
+        ],
+        # Which providers sign the user in, never the tokens kept for them.
+        "identities": [
+            {
+                "provider": i.provider,
+                "email": i.email,
+                "linked_at": i.created_at,
+                "last_used_at": i.last_used_at,
+            }
+            for i in identities
         ],
         "sessions": [{"started_at": s.created_at, "ended_at": s.revoked_at} for s in sessions],
         # Which phones receive pushes, without the push tokens themselves.

@@ -26,6 +26,8 @@ def user_view(user: Any) -> dict[str, Any]:
             if user.quiet_hours_start and user.quiet_hours_end
             else None
         ),
+        "identities": list(user.identities),
+        "has_password": user.has_password,
     }
 
 

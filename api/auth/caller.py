@@ -13,6 +13,7 @@ from api.couples.pairing import Pairing, Partner
 from api.http.reads import fetch
 from models import Couple, CoupleMember, TokenFamily, User
 from models.languages import DEFAULT_LOCALE
+from models.user import providers_of
 
 
 @dataclass(frozen=True)
@@ -20,7 +21,7 @@ class Caller:
     """Who is calling: read-only facts. Views that change the account load the `User`."""
 
     id: uuid.UUID
-    email: str
+    email: str | None
     display_name: str
     timezone: str
     created_at: datetime
@@ -30,6 +31,9 @@ class Caller:
     reminder_time: str | None = None
     quiet_hours_start: str | None = None
     quiet_hours_end: str | None = None
+    # The linked sign-in providers, sorted, and whether a password is a way in too.
+    identities: tuple[str, ...] = ()
+    has_password: bool = True
 
     @property
     def couple_id(self) -> uuid.UUID | None:
@@ -53,6 +57,8 @@ _CALLER_QUERY = (
         User.reminder_time,
         User.quiet_hours_start,
         User.quiet_hours_end,
+        User.linked_providers.label("linked_providers"),
+        User.password_hash.is_not(None).label("has_password"),
         Couple.id.label("couple_id"),
         Couple.paired_at,
         _partner.id.label("partner_id"),
@@ -105,4 +111,6 @@ def load_caller(user_id: uuid.UUID, family_id: uuid.UUID) -> Caller | None:
         reminder_time=row.reminder_time,
         quiet_hours_start=row.quiet_hours_start,
         quiet_hours_end=row.quiet_hours_end,
+        identities=tuple(providers_of(row.linked_providers)),
+        has_password=bool(row.has_password),
     )

@@ -36,8 +36,9 @@ def hash_password(password: str) -> str:
 
 
 def verify_password(user: User | None, password: str) -> bool:
-    """Check a password; for no user, spend the same time and say no."""
-    if user is None:
+    """Check a password; for no user, or an account without a password (it signs in
+    with Apple or Google), spend the same time and say no."""
+    if user is None or user.password_hash is None:
         with contextlib.suppress(VerificationError):
             _hasher().verify(current_app.extensions[_DUMMY_KEY], password)
         return False
@@ -49,5 +50,5 @@ def verify_password(user: User | None, password: str) -> bool:
 
 def rehash_if_outdated(user: User, password: str) -> None:
     """Move a user to the current argon2 parameters at their next successful login."""
-    if _hasher().check_needs_rehash(user.password_hash):
+    if user.password_hash is not None and _hasher().check_needs_rehash(user.password_hash):
         user.password_hash = hash_password(password)

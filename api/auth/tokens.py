@@ -27,9 +27,11 @@ def _refresh_token(user_id: uuid.UUID, family_id: uuid.UUID) -> str:
     return create_refresh_token(identity=str(user_id), additional_claims={"fam": str(family_id)})
 
 
-def _token_pair(user_id: uuid.UUID, family_id: uuid.UUID, refresh_token: str) -> dict[str, Any]:
+def _token_pair(
+    user_id: uuid.UUID, family_id: uuid.UUID, refresh_token: str, *, fresh: bool = False
+) -> dict[str, Any]:
     access_token = create_access_token(
-        identity=str(user_id), additional_claims={"fam": str(family_id)}
+        identity=str(user_id), fresh=fresh, additional_claims={"fam": str(family_id)}
     )
     return {
         "access_token": access_token,
@@ -40,12 +42,16 @@ def _token_pair(user_id: uuid.UUID, family_id: uuid.UUID, refresh_token: str) ->
 
 
 def issue_tokens(user: User | Caller) -> dict[str, Any]:
-    """Start a token family (one per login) and issue its first pair."""
+    """Start a token family (one per login) and issue its first pair.
+
+    Its access token is `fresh`: it comes from proving who you are, not from a refresh
+    token, so it may do what a stolen refresh token must not (see `signed_in_just_now`).
+    """
     family = TokenFamily(id=uuid.uuid4(), user_id=user.id, refresh_jti="")
     db.session.add(family)
     refresh_token = _refresh_token(user.id, family.id)
     family.refresh_jti = str(get_jti(refresh_token))
-    return _token_pair(user.id, family.id, refresh_token)
+    return _token_pair(user.id, family.id, refresh_token, fresh=True)
 
 
 def rotate_refresh_token(
@@ -87,6 +93,11 @@ def revoke_families(
         statement.values(revoked_at=_now()).execution_options(synchronize_session=False)
     )
     forget_caller(user_id)
+
+
+def signed_in_just_now(claims: dict[str, Any]) -> bool:
+    """Whether the access token came from a sign-in (within its lifetime), not a refresh."""
+    return claims.get("fresh") is True
 
 
 def family_of(claims: dict[str, Any]) -> uuid.UUID:

@@ -6,14 +6,9 @@ and retype them, so any case, hyphens and spaces are accepted, and O/I/L are rea
 
 from __future__ import annotations
 
-import base64
-import hashlib
-import hmac
 import secrets
 
-from cryptography.fernet import Fernet, InvalidToken
-from cryptography.hazmat.primitives import hashes
-from cryptography.hazmat.primitives.kdf.hkdf import HKDF
+from api.keys import derived
 
 ALPHABET = "0123456789ABCDEFGHJKMNPQRSTVWXYZ"
 CODE_LENGTH = 10
@@ -36,28 +31,17 @@ def normalize(typed: str) -> str | None:
     return code
 
 
-def _derive(secret_key: str, purpose: bytes) -> bytes:
-    return HKDF(algorithm=hashes.SHA256(), length=32, salt=None, info=purpose).derive(
-        secret_key.encode("utf-8")
-    )
+LOOKUP_PURPOSE = b"attune invite lookup"
+ENCRYPTION_PURPOSE = b"attune invite encryption"
 
 
 def lookup_hash(code: str, secret_key: str) -> str:
-    return hmac.new(
-        _derive(secret_key, b"attune invite lookup"), code.encode(), hashlib.sha256
-    ).hexdigest()
-
-
-def _fernet(secret_key: str) -> Fernet:
-    return Fernet(base64.urlsafe_b64encode(_derive(secret_key, b"attune invite encryption")))
+    return derived.keyed_hash(code, secret_key, LOOKUP_PURPOSE)
 
 
 def encrypt(code: str, secret_key: str) -> str:
-    return _fernet(secret_key).encrypt(code.encode()).decode()
+    return derived.encrypt(code, secret_key, ENCRYPTION_PURPOSE)
 
 
 def decrypt(token: str, secret_key: str) -> str | None:
-    try:
-        return _fernet(secret_key).decrypt(token.encode()).decode()
-    except InvalidToken:
-        return None
+    return derived.decrypt(token, secret_key, ENCRYPTION_PURPOSE)

@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 import http
-from collections.abc import Callable
+from collections.abc import Callable, Mapping, Sequence
 from typing import Any
 
 from flask import Blueprint as FlaskBlueprint
@@ -52,6 +52,13 @@ class ProblemApi(Api):
 
 # Every JSON operation can meet these, whatever it does.
 COMMON_ERRORS = (400, 413, 415, 429, 503)
+# What a guarded operation answers with 401 when the bearer token is the problem.
+TOKEN_CODES = ("missing_token", "invalid_token", "token_expired", "token_revoked")
+
+
+def _describe(status: int, codes: Sequence[str]) -> str:
+    listed = ", ".join(f"`{code}`" for code in codes)
+    return f"{http.HTTPStatus(status).phrase}. The problem's `code` is one of: {listed}."
 
 
 class StrictParser(FlaskParser):
@@ -76,23 +83,40 @@ class ApiBlueprint(Blueprint):
             schema = schema()
         return super().arguments(schema, *args, **kwargs)
 
-    def errors(self, *statuses: int) -> Callable[[Callable[..., Any]], Callable[..., Any]]:
+    def errors(
+        self, *statuses: int, codes: Mapping[int, Sequence[str]] | None = None
+    ) -> Callable[[Callable[..., Any]], Callable[..., Any]]:
+        """Document error answers; with `codes`, the problem codes each status may carry."""
+
         def decorator(func: Callable[..., Any]) -> Callable[..., Any]:
             for status in statuses:
-                func = self.alt_response(status, response=http.HTTPStatus(status).name)(func)
+                listed = (codes or {}).get(status)
+                if not listed:
+                    func = self.alt_response(status, response=http.HTTPStatus(status).name)(func)
+                    continue
+                func = self.alt_response(
+                    status,
+                    schema=ProblemSchema,
+                    content_type=PROBLEM_JSON,
+                    description=_describe(status, listed),
+                )(func)
             return func
 
         return decorator
 
     def authenticated(
-        self, *, refresh: bool = False
+        self, *, refresh: bool = False, codes: Sequence[str] = ()
     ) -> Callable[[Callable[..., Any]], Callable[..., Any]]:
-        """Require a valid, unrevoked access (or refresh) token, and say so in the docs."""
+        """Require a valid, unrevoked access (or refresh) token, and say so in the docs.
+
+        `codes`: the view's own 401 codes (a wrong password, say), listed with the token's.
+        """
 
         def decorator(func: Callable[..., Any]) -> Callable[..., Any]:
             guarded = jwt_required(refresh=refresh)(func)
             guarded = self.doc(security=[{BEARER: []}])(guarded)
-            return self.errors(401)(guarded)
+            listed = {401: (*codes, *TOKEN_CODES)} if codes else None
+            return self.errors(401, codes=listed)(guarded)
 
         return decorator
 

@@ -4,14 +4,30 @@ from flask.views import MethodView
 from flask_jwt_extended import current_user, get_jwt
 
 from api.accounts.profile import user_view
-from api.auth import signin
+from api.auth import identities, signin
 from api.auth.tokens import family_of
 from api.extensions import limiter
 from api.http.limits import client_address, configured, login_key
 from api.http.openapi import COMMON_ERRORS, ApiBlueprint
-from schemas.user import AuthResultSchema, LoginSchema, RegisterSchema, TokenPairSchema
+from schemas.user import (
+    AppleSignInSchema,
+    AuthResultSchema,
+    GoogleSignInSchema,
+    LoginSchema,
+    ProviderAuthResultSchema,
+    RegisterSchema,
+    TokenPairSchema,
+)
 
 blp = ApiBlueprint("auth", __name__, description="Accounts and tokens.")
+
+SIGN_IN_CODES = {
+    401: ("invalid_identity_token",),
+    404: ("provider_disabled",),
+    409: ("account_exists", "conflict"),
+    503: ("service_unavailable",),
+}
+EXAMPLE_ID_TOKEN = "eyJraWQiOiJXNldjT0tCIiwiYWxnIjoiUlMyNTYifQ.eyJpc3MiOiIuLi4ifQ.c2ln"  # noqa: S105 - an example
 
 
 @blp.route("/register")
@@ -42,11 +58,55 @@ class Login(MethodView):
         LoginSchema, example={"email": "sam@example.com", "password": "a long passphrase"}
     )
     @blp.response(200, AuthResultSchema)
-    @blp.errors(401, *COMMON_ERRORS)
+    @blp.errors(401, *COMMON_ERRORS, codes={401: ("invalid_credentials",)})
     def post(self, body: dict[str, Any]) -> dict[str, Any]:
         """Sign in with email and password; each sign-in starts a new token family."""
         user, tokens = signin.login(body["email"], body["password"])
         return {"user": user_view(user), **tokens}
+
+
+@blp.route("/apple")
+class AppleSignIn(MethodView):
+    @limiter.limit(configured("RATELIMIT_PROVIDER_SIGNIN"), key_func=client_address)
+    @blp.arguments(
+        AppleSignInSchema,
+        example={
+            "id_token": EXAMPLE_ID_TOKEN,
+            "nonce": "2d3f0b0e-raw-nonce-sent-to-apple-hashed",
+            "authorization_code": "c0de.from.apple",
+            "display_name": "Sam",
+            "timezone": "Europe/Berlin",
+        },
+    )
+    @blp.response(200, ProviderAuthResultSchema, description="A known Apple ID: signed in.")
+    @blp.alt_response(201, schema=ProviderAuthResultSchema, description="A new account.")
+    @blp.errors(401, 404, 409, *COMMON_ERRORS, codes=SIGN_IN_CODES)
+    def post(self, body: dict[str, Any]) -> tuple[dict[str, Any], int]:
+        """Sign in with Apple; a new Apple ID makes an account (201).
+
+        A new Apple ID whose verified email already has an account is not merged: 409
+        `account_exists`; sign in to that account and link Apple from it."""
+        user, tokens, created = identities.sign_in("apple", body)
+        return {"user": user_view(user), **tokens, "created": created}, 201 if created else 200
+
+
+@blp.route("/google")
+class GoogleSignIn(MethodView):
+    @limiter.limit(configured("RATELIMIT_PROVIDER_SIGNIN"), key_func=client_address)
+    @blp.arguments(
+        GoogleSignInSchema,
+        example={"id_token": EXAMPLE_ID_TOKEN, "nonce": "raw-nonce", "timezone": "Europe/Berlin"},
+    )
+    @blp.response(200, ProviderAuthResultSchema, description="A known Google account.")
+    @blp.alt_response(201, schema=ProviderAuthResultSchema, description="A new account.")
+    @blp.errors(401, 404, 409, *COMMON_ERRORS, codes=SIGN_IN_CODES)
+    def post(self, body: dict[str, Any]) -> tuple[dict[str, Any], int]:
+        """Sign in with Google; a new Google account makes an account (201).
+
+        A new Google account whose verified email already has an account is not merged:
+        409 `account_exists`; sign in to that account and link Google from it."""
+        user, tokens, created = identities.sign_in("google", body)
+        return {"user": user_view(user), **tokens, "created": created}, 201 if created else 200
 
 
 @blp.route("/refresh")

@@ -7,13 +7,15 @@ from flask_jwt_extended import current_user, get_jwt
 from api.accounts.deletion import delete_account
 from api.accounts.export import export_of
 from api.accounts.profile import update_profile, user_view
-from api.auth import signin
-from api.auth.tokens import family_of
+from api.auth import identities, signin
+from api.auth.revocations import revoke_now
+from api.auth.tokens import family_of, signed_in_just_now
 from api.http.openapi import COMMON_ERRORS, ApiBlueprint
 from models import db
 from schemas.user import (
     DeleteAccountSchema,
     ExportSchema,
+    LinkIdentitySchema,
     PasswordChangeSchema,
     UserSchema,
     UserUpdateSchema,
@@ -49,15 +51,27 @@ class Me(MethodView):
         """Change your display name or time zone."""
         return user_view(update_profile(current_user.id, changes))
 
-    @blp.authenticated()
+    @blp.authenticated(codes=("invalid_credentials", "invalid_identity_token"))
     @blp.arguments(DeleteAccountSchema, example={"password": "a long passphrase"})
     @blp.response(204)
-    @blp.errors(*COMMON_ERRORS)
+    @blp.errors(
+        404,
+        *COMMON_ERRORS,
+        codes={
+            404: ("provider_disabled",),
+            503: ("service_unavailable",),
+        },
+    )
     def delete(self, body: dict[str, Any]) -> None:
-        """Delete your account and everything that is yours; your partner's data stays."""
-        delete_account(current_user, body["password"])
+        """Delete your account and everything that is yours; your partner's data stays.
+
+        Confirm with your `password`; an account without one sends `provider`, `id_token`
+        and `nonce` from a sign-in of one of its own identities in the last 5 minutes.
+        Apple tokens are revoked at Apple (retried later if Apple is unreachable)."""
+        queued = delete_account(current_user, body)
         db.session.commit()
         log.info("account deleted", extra={"user_id": str(current_user.id)})
+        revoke_now(queued)
 
 
 @blp.route("/export")
@@ -68,6 +82,60 @@ class Export(MethodView):
     def get(self) -> dict[str, Any]:
         """Everything stored about you, as one JSON document."""
         return export_of(current_user)
+
+
+@blp.route("/identities")
+class Identities(MethodView):
+    @blp.authenticated(
+        codes=("invalid_credentials", "fresh_token_required", "invalid_identity_token")
+    )
+    @blp.arguments(
+        LinkIdentitySchema,
+        example={
+            "provider": "google",
+            "id_token": "eyJraWQiOiIxIiwiYWxnIjoiUlMyNTYifQ.eyJpc3MiOiIuLi4ifQ.c2ln",
+            "nonce": "raw-nonce",
+            "password": "a long passphrase",
+        },
+    )
+    @blp.response(201, UserSchema, description="Linked: the user, with `identities`.")
+    @blp.alt_response(200, schema=UserSchema, description="It was linked to you already.")
+    @blp.errors(
+        404,
+        409,
+        *COMMON_ERRORS,
+        codes={
+            404: ("provider_disabled",),
+            409: ("identity_taken", "already_linked"),
+            503: ("service_unavailable",),
+        },
+    )
+    def post(self, body: dict[str, Any]) -> tuple[dict[str, Any], int]:
+        """Link an Apple or Google sign-in to your account.
+
+        Needs your `password` when the account has one, so that a stolen access token
+        cannot add a way in; an account without one links from a token of a sign-in (not
+        a refreshed one)."""
+        user, status = identities.link(current_user, signed_in_just_now(get_jwt()), body)
+        return user_view(user), status
+
+
+@blp.route("/identities/<any(apple, google):provider>")
+class IdentityByProvider(MethodView):
+    @blp.authenticated()
+    @blp.response(204)
+    @blp.errors(
+        404,
+        409,
+        *COMMON_ERRORS,
+        codes={404: ("not_found", "provider_disabled"), 409: ("last_sign_in_method",)},
+    )
+    def delete(self, provider: str) -> None:
+        """Unlink a sign-in provider (not your last way to sign in). Apple's token is
+        revoked at Apple."""
+        queued = identities.unlink(current_user, provider)
+        db.session.commit()
+        revoke_now(queued)
 
 
 @blp.route("/password")

@@ -93,7 +93,8 @@ def test_the_export_holds_everything_about_the_caller_and_nothing_of_the_partner
         sam_shared["id"],
     ):
         assert secret not in text, secret
-    for secret in ("argon2", alex["access_token"], alex["refresh_token"], "password"):
+    assert export["profile"]["has_password"] is True  # a fact, not the password
+    for secret in ("argon2", alex["access_token"], alex["refresh_token"], '"password', "hash"):
         assert secret not in text, secret
 
 

@@ -1,7 +1,8 @@
 """Every documented operation, called by people who must not reach the victim's data.
 
 The operations come from /openapi.json, so a new endpoint is covered the moment it is
-documented. Path parameters are filled with real ids of the victim's resources.
+documented. Path parameters are filled with real ids of the victim's resources. Apple and
+Google are configured (against the stand-in), and the victim has linked an Apple ID.
 """
 
 from __future__ import annotations
@@ -13,7 +14,8 @@ import pytest
 
 from api import create_app
 from api.config import TestConfig
-from tests.conftest import Accounts, checkin
+from tests.auth.conftest import SignIns
+from tests.conftest import PASSWORD, Accounts, checkin
 
 CALLERS = ("stranger", "ex_partner", "anonymous")
 
@@ -53,9 +55,29 @@ def _pair(client, inviter, redeemer):
 
 
 @pytest.fixture
-def world(client, clock):
+def app(provider_app):
+    return provider_app
+
+
+VICTIM_APPLE_ID = "001234.victim-apple-sub"
+
+
+@pytest.fixture
+def world(client, clock, providers):
     accounts = Accounts(client)
     victim = accounts.register("Victim")
+    signins = SignIns(client, providers)
+    linked = client.post(
+        "/api/v1/me/identities",
+        json={
+            "provider": "apple",
+            **signins.apple_body(VICTIM_APPLE_ID, email=victim["email"]),
+            "authorization_code": providers.authorization_code(VICTIM_APPLE_ID),
+            "password": PASSWORD,
+        },
+        headers=victim["headers"],
+    )
+    assert linked.status_code == 201, linked.get_json()
     ex = accounts.register("Jo")
     _pair(client, ex, victim)
     from_old_pairing = checkin(client, victim, tone="hurt", energy=2, note="victim old note")
@@ -112,8 +134,13 @@ def world(client, clock):
         "victim old answer",
         "victim answer of today",
         # (The old pairing's question is the ex's too: its id is no marker.)
+        VICTIM_APPLE_ID,
+        providers.exchanges[0]["body"]["refresh_token"],
     ]
     return {
+        "victim": victim,
+        "partner": partner,
+        "signins": signins,
         "headers": {
             "author": victim["headers"],
             "partner": partner["headers"],
@@ -128,18 +155,21 @@ def world(client, clock):
                 "response_id": ex_answer["id"],
                 "token": device_token,
                 "question_id": old_question["id"],
+                "provider": "apple",
             },
             "stranger": {
                 "checkin_id": shared["id"],
                 "response_id": answer["id"],
                 "token": device_token,
                 "question_id": question["id"],
+                "provider": "apple",
             },
             "anonymous": {
                 "checkin_id": private["id"],
                 "response_id": answer["id"],
                 "token": device_token,
                 "question_id": question["id"],
+                "provider": "apple",
             },
             "author": {"question_id": question["id"]},
             "partner": {"question_id": question["id"]},
@@ -254,4 +284,54 @@ def test_the_matrix_covers_every_documented_operation():
     documented = {(m, p) for m, p, _ in OPERATIONS}
     assert ("GET", "/api/v1/checkins/{checkin_id}") in documented
     assert ("GET", "/api/v1/me/export") in documented
-    assert len(documented) >= 25
+    assert {
+        ("POST", "/api/v1/auth/apple"),
+        ("POST", "/api/v1/auth/google"),
+        ("POST", "/api/v1/me/identities"),
+        ("DELETE", "/api/v1/me/identities/{provider}"),
+    } <= documented
+    assert len(documented) >= 29
+
+
+def _victims_identities(client, world):
+    return client.get("/api/v1/me", headers=world["victim"]["headers"]).get_json()["identities"]
+
+
+@pytest.mark.parametrize("caller", ["partner", "ex_partner", "stranger", "anonymous"])
+def test_nobody_else_can_unlink_take_or_use_the_victims_apple_id(client, world, caller):
+    headers = {**world["headers"], "partner": world["partner"]["headers"]}[caller]
+    signins = world["signins"]
+
+    unlink = client.delete("/api/v1/me/identities/apple", headers=headers)
+    take = client.post(
+        "/api/v1/me/identities",
+        json={"provider": "apple", **signins.apple_body(VICTIM_APPLE_ID), "password": PASSWORD},
+        headers=headers,
+    )
+    delete = client.delete(
+        "/api/v1/me",
+        json={"provider": "apple", **signins.apple_body(VICTIM_APPLE_ID)},
+        headers=headers,
+    )
+
+    if caller == "anonymous":
+        assert [r.status_code for r in (unlink, take, delete)] == [401, 401, 401]
+    else:
+        assert unlink.status_code == 404  # they have no Apple ID of their own to unlink
+        assert take.status_code == 409 and take.get_json()["code"] == "identity_taken"
+        # Their own account has a password: a token, anyone's, is no proof for it.
+        assert delete.status_code == 401 and delete.get_json()["code"] == "invalid_credentials"
+        assert client.get("/api/v1/me", headers=headers).status_code == 200
+    assert _victims_identities(client, world) == ["apple"]
+    assert client.get("/api/v1/me", headers=world["victim"]["headers"]).status_code == 200
+
+
+def test_only_the_author_unlinks_their_apple_id(client, world, providers):
+    victim = world["victim"]
+    response = client.delete("/api/v1/me/identities/apple", headers=victim["headers"])
+    assert response.status_code == 204
+    assert _victims_identities(client, world) == []
+    assert providers.revoked  # and Apple was told
+    again = world["signins"].apple(VICTIM_APPLE_ID)
+    assert again.status_code == 201  # a new account: the Apple ID no longer leads to the victim
+    assert again.get_json()["user"]["id"] != victim["user"]["id"]

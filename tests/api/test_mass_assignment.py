@@ -27,6 +27,10 @@ SERVER_OWNED = {
         "created_at",
     ],
     ("post", "/api/v1/me/password"): ["id", "password_hash"],
+    ("post", "/api/v1/auth/apple"): ["id", "email", "email_verified", "sub", "has_password"],
+    ("post", "/api/v1/auth/google"): ["id", "email", "email_verified", "sub", "identities"],
+    ("post", "/api/v1/me/identities"): ["user_id", "issuer", "subject", "email", "client_id"],
+    ("delete", "/api/v1/me"): ["id", "user_id"],
 }
 
 VALID = {
@@ -41,6 +45,10 @@ VALID = {
     ("post", "/api/v1/checkins/{checkin}/responses"): {"kind": "reflect"},
     ("put", "/api/v1/responses/{response}/felt-heard"): {"felt_heard": True},
     ("post", "/api/v1/me/password"): {"current_password": PASSWORD, "new_password": PASSWORD},
+    ("post", "/api/v1/auth/apple"): {"id_token": "x.y.z", "nonce": "n"},
+    ("post", "/api/v1/auth/google"): {"id_token": "x.y.z"},
+    ("post", "/api/v1/me/identities"): {"provider": "google", "id_token": "x.y.z"},
+    ("delete", "/api/v1/me"): {"password": PASSWORD},
 }
 
 CASES = [(op, field) for op, fields in SERVER_OWNED.items() for field in fields]

@@ -23,8 +23,11 @@ def test_me_returns_the_caller(client, accounts):
         "notify_partner_checkins",
         "reminder_time",
         "quiet_hours",
+        "identities",
+        "has_password",
     }
     assert body["locale"] == "en"
+    assert body["identities"] == [] and body["has_password"] is True
     assert body["notify_partner_checkins"] is True and body["reminder_time"] is None
     assert body["quiet_hours"] == {"start": "22:00", "end": "08:00"}
 

@@ -335,3 +335,50 @@ def test_the_daily_question_stays_within_budget_with_a_long_history(
     assert with_a_thousand_days == with_a_little
     over = {name: n for name, n in with_a_thousand_days.items() if n > BUDGET}
     assert not over, over
+
+
+def test_me_costs_no_more_for_an_account_with_linked_identities(make_app, providers, tmp_path):
+    from sqlalchemy import event
+
+    from tests.auth.conftest import SignIns
+    from tests.conftest import Accounts, StatementCounter
+
+    app = make_app(**providers.config(tmp_path))
+    client = app.test_client()
+    with_password = Accounts(client).register("Alex")
+    signins = SignIns(client, providers)
+    with_identities = signins.account("apple", "001234.sam")
+    linked = client.post(
+        "/api/v1/me/identities",
+        json={"provider": "google", **signins.google_body("1098")},
+        headers=with_identities["headers"],
+    )
+    assert linked.status_code == 201
+    with app.app_context():
+        engine = db.engine
+
+    def measure(call):
+        counter = StatementCounter()
+        event.listen(engine, "before_cursor_execute", counter)
+        try:
+            response = call()
+        finally:
+            event.remove(engine, "before_cursor_execute", counter)
+        assert response.status_code == 200
+        return counter.count
+
+    def costs(user):
+        return (
+            measure(lambda: client.get("/api/v1/me", headers=user["headers"])),
+            measure(
+                lambda: client.patch(
+                    "/api/v1/me", json={"display_name": "Sam"}, headers=user["headers"]
+                )
+            ),
+        )
+
+    assert costs(with_identities) == costs(with_password)
+    get_me, patch_me = costs(with_identities)
+    assert get_me <= 1 and patch_me <= BUDGET
+    me = client.get("/api/v1/me", headers=with_identities["headers"]).get_json()
+    assert me["identities"] == ["apple", "google"] and me["has_password"] is False
