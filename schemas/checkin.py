@@ -9,7 +9,15 @@ from models.vocabulary import (
     Tone,
     Visibility,
 )
-from schemas.base import LoadSchema, StrictBoolean, StrictInteger, Text, enum_string
+from schemas.base import (
+    LoadSchema,
+    QueryInteger,
+    StrictBoolean,
+    StrictInteger,
+    Text,
+    UtcDateTime,
+    enum_string,
+)
 
 
 class ResponseSchema(Schema):
@@ -51,7 +59,7 @@ class CheckInCreateSchema(LoadSchema):
     need = fields.Enum(Need, by_value=True, allow_none=True)
     note = Text(allow_none=True, validate=validate.Length(max=1000))
     visibility = fields.Enum(Visibility, by_value=True, load_default=Visibility.PARTNER)
-    recorded_at = fields.AwareDateTime(
+    recorded_at = UtcDateTime(
         metadata={
             "description": "When the feeling was recorded (offline sync): not in the future "
             "(5 minutes of clock skew allowed), not older than 7 days. Default: now."
@@ -62,7 +70,7 @@ class CheckInCreateSchema(LoadSchema):
 class CheckInQueryArgs(LoadSchema):
     author = fields.String(load_default="both", validate=validate.OneOf(["me", "partner", "both"]))
     # Query strings are text: a plain Integer parses "20"; the range keeps SQL from overflowing.
-    limit = fields.Integer(load_default=20, validate=validate.Range(min=1, max=100))
+    limit = QueryInteger(load_default=20, validate=validate.Range(min=1, max=100))
     cursor = Text(validate=validate.Length(min=1, max=200))
 
 

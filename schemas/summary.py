@@ -1,6 +1,6 @@
 from marshmallow import Schema, fields, validate
 
-from schemas.base import LoadSchema, Text
+from schemas.base import LoadSchema, QueryInteger, Text
 from schemas.prompt import PromptSchema
 
 
@@ -15,7 +15,7 @@ class SummaryQueryArgs(LoadSchema):
 
 
 class SummariesQueryArgs(LoadSchema):
-    weeks = fields.Integer(load_default=8, validate=validate.Range(min=1, max=52))
+    weeks = QueryInteger(load_default=8, validate=validate.Range(min=1, max=52))
 
 
 class QuadrantCountsSchema(Schema):

@@ -3,6 +3,7 @@ from marshmallow import Schema, fields, validate
 from schemas.base import (
     DisplayName,
     Email,
+    FullMatch,
     LoadSchema,
     Password,
     StrictBoolean,
@@ -10,12 +11,17 @@ from schemas.base import (
     TimezoneName,
 )
 
-HHMM = r"^([01]\d|2[0-3]):[0-5]\d$"
+HHMM = r"^([01][0-9]|2[0-3]):[0-5][0-9]$"
+HHMM_ERROR = "Must be a local time of day, HH:MM."
 
 
 class QuietHoursSchema(LoadSchema):
-    start = Text(required=True, validate=validate.Regexp(HHMM), metadata={"example": "22:00"})
-    end = Text(required=True, validate=validate.Regexp(HHMM), metadata={"example": "08:00"})
+    start = Text(
+        required=True, validate=FullMatch(HHMM, error=HHMM_ERROR), metadata={"example": "22:00"}
+    )
+    end = Text(
+        required=True, validate=FullMatch(HHMM, error=HHMM_ERROR), metadata={"example": "08:00"}
+    )
 
 
 class UserSchema(Schema):
@@ -51,7 +57,7 @@ class UserUpdateSchema(LoadSchema):
     notify_partner_checkins = StrictBoolean()
     reminder_time = Text(
         allow_none=True,
-        validate=validate.Regexp(HHMM, error="Must be a local time of day, HH:MM."),
+        validate=FullMatch(HHMM, error=HHMM_ERROR),
         metadata={"description": "Local time for a daily reminder, or null for none."},
     )
     quiet_hours = fields.Nested(

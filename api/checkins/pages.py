@@ -5,7 +5,7 @@ from __future__ import annotations
 import base64
 import binascii
 import uuid
-from datetime import datetime
+from datetime import UTC, datetime
 from functools import cache
 from typing import Any
 
@@ -31,8 +31,9 @@ def decode_cursor(cursor: str) -> tuple[datetime, uuid.UUID]:
         recorded_at = datetime.fromisoformat(stamp)
         if recorded_at.tzinfo is None:
             raise ValueError("naive cursor")
-        return recorded_at, uuid.UUID(checkin_id)
-    except (ValueError, UnicodeDecodeError, binascii.Error) as exc:
+        # A time the UTC calendar cannot hold (year 10000) overflows here, not in the driver.
+        return recorded_at.astimezone(UTC), uuid.UUID(checkin_id)
+    except (ValueError, OverflowError, UnicodeDecodeError, binascii.Error) as exc:
         raise ApiError(
             422,
             "validation_error",

@@ -11,9 +11,12 @@ from flask import send_from_directory
 from flask_jwt_extended import jwt_required
 from flask_smorest import Api, Blueprint
 from flask_smorest.utils import prepare_response
+from marshmallow import Schema, ValidationError
+from marshmallow.utils import missing
 from swagger_ui_bundle import swagger_ui_path
-from webargs.flaskparser import FlaskParser
+from webargs.flaskparser import FlaskParser, is_json_request
 
+from api.http.bodies import parse_json
 from api.http.errors import PROBLEM_JSON
 from schemas.problem import ProblemSchema
 
@@ -54,6 +57,10 @@ class ProblemApi(Api):
 COMMON_ERRORS = (400, 413, 415, 429, 503)
 
 
+# Set on a body schema the OpenAPI document calls optional (`arguments(required=False)`).
+OPTIONAL_BODY = "_attune_optional_body"
+
+
 class StrictParser(FlaskParser):
     # webargs drops unknown query parameters by default; the contract rejects them. Headers
     # stay lenient: every request carries many that are none of our business.
@@ -62,6 +69,19 @@ class StrictParser(FlaskParser):
         "query": None,
         "querystring": None,
     }
+
+    def load_json(self, req: Any, schema: Schema) -> Any:
+        """The body, parsed by `parse_json` (400 for what it refuses); a body the OpenAPI
+        document marks required and that is absent is 422, as the document says."""
+        raw = req.get_data(cache=True) if is_json_request(req) else b""
+        if not raw:
+            if getattr(schema, OPTIONAL_BODY, False):
+                return missing
+            raise ValidationError({"body": ["A JSON body is required."]})
+        try:
+            return parse_json(raw)
+        except ValueError as exc:
+            return self._handle_invalid_json_error(exc, req)  # type: ignore[arg-type]
 
 
 class ApiBlueprint(Blueprint):
@@ -74,6 +94,8 @@ class ApiBlueprint(Blueprint):
         # instance is built once (schemas keep no state between loads).
         if isinstance(schema, type):
             schema = schema()
+        if kwargs.get("location", "json") == "json" and not kwargs.get("required", True):
+            setattr(schema, OPTIONAL_BODY, True)
         return super().arguments(schema, *args, **kwargs)
 
     def errors(self, *statuses: int) -> Callable[[Callable[..., Any]], Callable[..., Any]]:
