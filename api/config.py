@@ -57,6 +57,9 @@ class Config:
         self.SQLALCHEMY_ENGINE_OPTIONS: dict[str, object] = {
             "pool_pre_ping": True,
             "pool_recycle": 1800,
+            # A failed statement's error names its SQL but not the values bound to it, so
+            # no message of an exception carries a request's data (password hashes, notes).
+            "hide_parameters": True,
         }
         # Per worker. A sync worker uses one connection at a time; gthread workers want
         # about one per thread. Set only when asked: SQLite's pools take other options.

@@ -11,6 +11,7 @@ from flask import Flask, Response, request
 from sqlalchemy.exc import DBAPIError, DisconnectionError, InterfaceError, OperationalError
 from werkzeug.exceptions import HTTPException
 
+from api.http.logs import safe_traceback
 from models import db
 
 PROBLEM_JSON = "application/problem+json"
@@ -147,8 +148,14 @@ def _handle_http_exception(exc: HTTPException) -> Response:
     if status == 400 and messages is not None:
         return problem(400, "malformed_json", "The body is not valid JSON.", headers=headers)
     if status >= 500 and status != 503:
-        original = getattr(exc, "original_exception", None)
-        log.error("error %s on %s %s", status, request.method, request.path, exc_info=original)
+        original = getattr(exc, "original_exception", None) or exc
+        log.error(
+            "error %s on %s %s",
+            status,
+            request.method,
+            request.path,
+            extra={"exception": safe_traceback(original)},
+        )
     code = CODE_BY_STATUS.get(status) or HTTPStatus(status).phrase.lower().replace(" ", "_")
     detail = exc.description if status != 500 else None
     if status == 413:
@@ -170,7 +177,13 @@ def _handle_database_unavailable(exc: Exception) -> Response:
 def _handle_unexpected(exc: Exception) -> Response:
     if isinstance(exc, DBAPIError) and exc.connection_invalidated:
         return _handle_database_unavailable(exc)
-    log.exception("unhandled error on %s %s", request.method, request.path)
+    # The stack and the types, not the message: it can hold what the client sent.
+    log.error(
+        "unhandled error on %s %s",
+        request.method,
+        request.path,
+        extra={"exception": safe_traceback(exc)},
+    )
     db.session.rollback()
     return problem(500, "internal_error", "Something went wrong on our side.")
 
