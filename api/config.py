@@ -102,6 +102,8 @@ class Config:
         self.RATELIMIT_REDEEM = env.get("RATELIMIT_REDEEM") or "10 per hour"
         self.RATELIMIT_REDEEM_ADDRESS = env.get("RATELIMIT_REDEEM_ADDRESS") or "30 per hour"
         self.RATELIMIT_INVITE = env.get("RATELIMIT_INVITE") or "20 per day"
+        # Wrong passwords behind a token (changing it, deleting the account), per account.
+        self.RATELIMIT_REAUTH = env.get("RATELIMIT_REAUTH") or "5 per 15 minutes"
 
         # Push notifications (FCM HTTP v1). Without a project and credentials they are logged.
         self.FCM_PROJECT_ID = env.get("FCM_PROJECT_ID") or None

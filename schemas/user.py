@@ -68,7 +68,9 @@ class UserUpdateSchema(LoadSchema):
 
 
 class PasswordChangeSchema(LoadSchema):
-    current_password = Text(required=True, load_only=True)
+    current_password = Text(
+        required=True, load_only=True, validate=validate.Length(min=1, max=1024)
+    )
     new_password = Password(required=True)
 
 

@@ -9,6 +9,7 @@ from api.accounts.export import export_of
 from api.accounts.profile import update_profile, user_view
 from api.auth import signin
 from api.auth.tokens import family_of
+from api.http.limits import reauth_limited
 from api.http.openapi import COMMON_ERRORS, ApiBlueprint
 from models import db
 from schemas.user import (
@@ -49,6 +50,7 @@ class Me(MethodView):
         """Change your display name or time zone."""
         return user_view(update_profile(current_user.id, changes))
 
+    @reauth_limited
     @blp.authenticated()
     @blp.arguments(DeleteAccountSchema, example={"password": "a long passphrase"})
     @blp.response(204)
@@ -72,6 +74,7 @@ class Export(MethodView):
 
 @blp.route("/password")
 class Password(MethodView):
+    @reauth_limited
     @blp.authenticated()
     @blp.arguments(
         PasswordChangeSchema,
