@@ -72,4 +72,4 @@ def reauth_limited(view: View) -> View:
     not be able to guess the password with it. Only failures count (401
     invalid_credentials); once the limit is reached every attempt is 429, also with the
     right password, and no password is hashed."""
-    return _reauth(view)  # type: ignore[no-any-return]
+    return _reauth(view)  # type: ignore[return-value]

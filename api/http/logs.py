@@ -71,7 +71,7 @@ def _what_failed(exc: BaseException) -> str:
 
 def safe_traceback(exc: BaseException) -> str:
     """The stack of `exc` and the exceptions behind it, with type names but no messages."""
-    parts = []
+    parts: list[str] = []
     for link in _chain(exc):
         if parts:
             parts.append("\nwhich led to:\n")
