@@ -62,7 +62,8 @@ class CheckInCreateSchema(LoadSchema):
     recorded_at = UtcDateTime(
         metadata={
             "description": "When the feeling was recorded (offline sync): not in the future "
-            "(5 minutes of clock skew allowed), not older than 7 days. Default: now."
+            "(5 minutes of clock skew allowed), not older than 7 days. Default: now. A time "
+            "ahead of the server's clock (within the skew) is stored as the time of the post."
         }
     )
 
