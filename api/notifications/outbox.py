@@ -11,6 +11,7 @@ from typing import Any
 
 from api.clock import now
 from api.couples.pairing import Pairing
+from api.couples.visibility import seen_by_partner
 from models import Notification, db
 
 
@@ -31,8 +32,8 @@ def _enqueue(user_id: uuid.UUID, kind: str, title: str, body: str, data: dict[st
 
 
 def partner_checked_in(author_name: str, pairing: Pairing | None, checkin: Any) -> None:
-    if pairing is None or checkin.visibility != "partner":
-        return  # a private check-in, or nobody to tell
+    if pairing is None or not seen_by_partner(pairing, checkin):
+        return  # nobody to tell, a private check-in, or one recorded before the pairing
     if not pairing.partner.wants_checkin_notifications:
         return
     _enqueue(
