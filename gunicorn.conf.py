@@ -41,3 +41,12 @@ access_log_format = json.dumps(
 )
 errorlog = "-"
 loglevel = os.environ.get("GUNICORN_LOG_LEVEL", "info")
+
+
+def on_starting(server):
+    """In gunicorn's master, once every source of settings (this file, WEB_CONCURRENCY,
+    -w, GUNICORN_CMD_ARGS) has been merged: the one place the worker count is known."""
+    from api.config import config_from_environment, refuse_per_worker_limits
+
+    # A ConfigError is a RuntimeError: gunicorn prints it and exits with status 1.
+    refuse_per_worker_limits(config_from_environment(), server.cfg.workers)

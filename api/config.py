@@ -93,6 +93,9 @@ class Config:
         self.RATELIMIT_STORAGE_URI = env.get("RATELIMIT_STORAGE_URI") or "memory://"
         self.RATELIMIT_HEADERS_ENABLED = True
         self.RATELIMIT_KEY_PREFIX = env.get("RATELIMIT_KEY_PREFIX") or "attune"
+        # memory:// counts in each process: with several workers every limit multiplies.
+        # Production refuses that at gunicorn's start unless the operator says it is meant.
+        self.RATELIMIT_PER_WORKER_OK = _flag(env.get("RATELIMIT_PER_WORKER_OK"), False)
         # A Redis outage must not take sign-in down with it: count in memory meanwhile.
         self.RATELIMIT_IN_MEMORY_FALLBACK_ENABLED = True
         self.RATELIMIT_SWALLOW_ERRORS = True
@@ -163,6 +166,29 @@ class TestConfig(Config):
         self.LOG_JSON = False
         for name, value in overrides.items():
             setattr(self, name, value)
+
+
+def refuse_per_worker_limits(config: Config, workers: int) -> None:
+    """In production, refuse `memory://` rate-limit storage served by several workers.
+
+    Each worker would count on its own, so every limit would be multiplied by the number
+    of workers (20 logins a minute per email instead of 10 with two; the default worker
+    count goes up to 8). Only the server knows how many workers it starts, so gunicorn's
+    master calls this (gunicorn.conf.py). RATELIMIT_PER_WORKER_OK=true says it is meant.
+    """
+    if (
+        config.APP_ENV == "production"
+        and config.RATELIMIT_ENABLED
+        and config.RATELIMIT_STORAGE_URI.startswith("memory://")
+        and workers > 1
+        and not config.RATELIMIT_PER_WORKER_OK
+    ):
+        raise ConfigError(
+            f"refusing to start in production: RATELIMIT_STORAGE_URI is memory:// and "
+            f"{workers} workers would each count every rate limit on their own "
+            f"({workers} times each limit). Set RATELIMIT_STORAGE_URI=redis://..., or "
+            "serve with one worker, or set RATELIMIT_PER_WORKER_OK=true if that is meant."
+        )
 
 
 def config_from_environment(environ: Mapping[str, str] | None = None) -> Config:

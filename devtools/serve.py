@@ -11,6 +11,7 @@ import urllib.request
 from collections.abc import Iterator, Mapping
 from contextlib import contextmanager
 from pathlib import Path
+from typing import IO
 
 ROOT = Path(__file__).resolve().parents[1]
 BIN = Path(sys.executable).parent
@@ -32,6 +33,28 @@ def migrate(env: Mapping[str, str]) -> None:
     )
 
 
+def gunicorn_command(
+    module: str,
+    env: Mapping[str, str],
+    *,
+    workers: int | None = 1,
+    port: int | None = None,
+    config: Path | None = None,
+) -> tuple[list[str], dict[str, str]]:
+    """The command line and environment that serve `module` on loopback (`port`, or a
+    free one), for running it yourself; `gunicorn()` runs it and waits until it answers.
+    `workers=None` leaves the count to the configuration (WEB_CONCURRENCY)."""
+    port = port or free_port()
+    args = [str(BIN / "gunicorn")]
+    if config is not None:
+        args += ["-c", str(config)]
+    full_env = {**os.environ, "GUNICORN_BIND": f"127.0.0.1:{port}", **env}
+    if workers is not None:
+        args += ["-w", str(workers)]
+    args += ["-b", f"127.0.0.1:{port}", module]
+    return args, full_env
+
+
 @contextmanager
 def gunicorn(
     module: str,
@@ -40,16 +63,14 @@ def gunicorn(
     workers: int = 1,
     health_path: str = "/healthz",
     config: Path | None = None,
+    output: IO[bytes] | int | None = subprocess.DEVNULL,
 ) -> Iterator[str]:
-    """Serve `module` (e.g. `wsgi:app`) with `env`; yield the base URL; stop it afterwards."""
+    """Serve `module` (e.g. `wsgi:app`) with `env`; yield the base URL; stop it afterwards.
+    `output` receives gunicorn's stdout and stderr (the app's and gunicorn's logs)."""
     port = free_port()
-    args = [str(BIN / "gunicorn")]
-    if config is not None:
-        args += ["-c", str(config)]
-    env = {**os.environ, "GUNICORN_BIND": f"127.0.0.1:{port}", **env}
-    args += ["-w", str(workers), "-b", f"127.0.0.1:{port}", module]
+    args, full_env = gunicorn_command(module, env, workers=workers, port=port, config=config)
     server = subprocess.Popen(  # noqa: S603
-        args, cwd=ROOT, env=env, stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL
+        args, cwd=ROOT, env=full_env, stdout=output, stderr=output
     )
     base = f"http://127.0.0.1:{port}"
     try:
