@@ -11,7 +11,13 @@ import os
 bind = os.environ.get("GUNICORN_BIND", f"0.0.0.0:{os.environ.get('PORT', '8000')}")
 workers = int(os.environ.get("WEB_CONCURRENCY", min(multiprocessing.cpu_count() * 2 + 1, 8)))
 threads = int(os.environ.get("GUNICORN_THREADS", "1"))
-worker_class = "gthread" if threads > 1 else "sync"
+# gunicorn's sync and gthread workers, answering what gunicorn itself refuses (a URL over
+# 4,094 bytes: 414; headers too large: 431) with problem+json, like every other answer.
+worker_class = (
+    "api.http.gunicorn_workers.ProblemThreadWorker"
+    if threads > 1
+    else "api.http.gunicorn_workers.ProblemSyncWorker"
+)
 
 # A request that takes 30 s is stuck; SIGTERM lets in-flight requests finish for 30 s.
 timeout = int(os.environ.get("GUNICORN_TIMEOUT", "30"))

@@ -20,7 +20,8 @@ reflect their feeling back, don't rush to fix. Once a week it sums up how they t
 toward each other.
 
 Authenticate with `Authorization: Bearer <access_token>` from `/auth/register` or
-`/auth/login`. Every error is `application/problem+json` with a stable `code`.
+`/auth/login`. Every error is `application/problem+json` with a stable `code`, also a
+URL (414) or headers (431) too large for the server.
 """
 
 

@@ -29,17 +29,21 @@ CODE_BY_STATUS = {
     409: "conflict",
     412: "precondition_failed",
     413: "payload_too_large",
+    414: "uri_too_long",
     415: "unsupported_media_type",
+    417: "expectation_failed",
     422: "validation_error",
     428: "precondition_required",
     429: "rate_limited",
+    431: "request_header_fields_too_large",
     500: "internal_error",
+    501: "not_implemented",
     503: "service_unavailable",
 }
 
 
 # RFC 9110 names, where Python's http module still has the older ones.
-TITLES = {413: "Content Too Large", 422: "Unprocessable Content"}
+TITLES = {413: "Content Too Large", 414: "URI Too Long", 422: "Unprocessable Content"}
 
 
 class ApiError(Exception):
@@ -66,6 +70,26 @@ def not_found(detail: str = "Nothing was found here.", code: str = "not_found") 
     return ApiError(404, code, detail)
 
 
+def problem_document(
+    status: int,
+    code: str | None = None,
+    detail: str | None = None,
+    *,
+    errors: dict[str, list[str]] | None = None,
+) -> dict[str, Any]:
+    """The problem+json body for `status` (its `code` by default from CODE_BY_STATUS)."""
+    body: dict[str, Any] = {
+        "type": "about:blank",
+        "title": TITLES.get(status) or HTTPStatus(status).phrase,
+        "status": status,
+        "detail": detail or HTTPStatus(status).description,
+        "code": code or CODE_BY_STATUS.get(status) or "error",
+    }
+    if errors is not None:
+        body["errors"] = errors
+    return body
+
+
 def problem(
     status: int,
     code: str,
@@ -74,15 +98,7 @@ def problem(
     errors: dict[str, list[str]] | None = None,
     headers: dict[str, str] | None = None,
 ) -> Response:
-    body: dict[str, Any] = {
-        "type": "about:blank",
-        "title": TITLES.get(status) or HTTPStatus(status).phrase,
-        "status": status,
-        "detail": detail or HTTPStatus(status).description,
-        "code": code,
-    }
-    if errors is not None:
-        body["errors"] = errors
+    body = problem_document(status, code, detail, errors=errors)
     response = Response(json.dumps(body), status=status, mimetype=PROBLEM_JSON)
     for name, value in (headers or {}).items():
         response.headers[name] = value
