@@ -15,6 +15,14 @@ from models import Device, Notification, db
 from tests.conftest import Accounts, checkin
 
 NOON_UTC = datetime(2026, 11, 30, 12, 0, tzinfo=UTC)  # 13:00 in Berlin: not quiet
+QUEUED_AT = NOON_UTC - timedelta(minutes=5)
+
+
+@pytest.fixture(autouse=True)
+def _queued_before_the_passes(app):
+    # Rows are queued at the app's clock and delivered at NOON_UTC: on the real clock,
+    # anything queued after that noon was not yet due, and these tests failed from then on.
+    app.config["CLOCK"] = lambda: QUEUED_AT
 
 
 def _couple_with_phone(app, client, token="alex-phone", timezone="Europe/Berlin"):
@@ -114,9 +122,9 @@ def test_without_fcm_configured_notifications_are_logged_not_sent(client, app, c
 
 
 def test_the_cli_delivers_one_pass(client, fcm_app, fcm):
+    fcm_app.config["CLOCK"] = lambda: NOON_UTC
     fcm_client = fcm_app.test_client()
     _couple_with_phone(fcm_app, fcm_client)
-    fcm_app.config["CLOCK"] = lambda: NOON_UTC
     result = fcm_app.test_cli_runner().invoke(args=["notifications", "deliver"])
     assert result.exit_code == 0, result.output
     assert "sent 1" in result.output
@@ -149,6 +157,7 @@ def test_two_workers_at_once_deliver_each_notification_exactly_once(
     if not is_postgres:
         pytest.skip("row locking with SKIP LOCKED is proven on PostgreSQL")
     app = make_app()
+    app.config["CLOCK"] = lambda: QUEUED_AT
     client = app.test_client()
     _, sam = _couple_with_phone(app, client)
     for _ in range(30):
