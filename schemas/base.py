@@ -20,8 +20,28 @@ class LoadSchema(Schema):
         unknown = RAISE
 
 
+# What the OpenAPI document says of every Text field without a pattern of its own, so a
+# client (or a fuzzer) knows that U+0000 is refused. Written with escapes that Python,
+# ECMAScript and Rust regular expressions all read the same way.
+NO_NUL_PATTERN = r"^[^\x00]*$"
+
+
+def _has_pattern(validators: Any) -> bool:
+    if validators is None:
+        return False
+    if not isinstance(validators, list | tuple):
+        validators = [validators]
+    return any(isinstance(v, validate.Regexp) for v in validators)
+
+
 class Text(fields.String):
     """A string PostgreSQL can store: no U+0000, no lone surrogates."""
+
+    def __init__(self, **kwargs: Any) -> None:
+        metadata = dict(kwargs.pop("metadata", None) or {})
+        if not _has_pattern(kwargs.get("validate")) and "enum" not in metadata:
+            metadata.setdefault("pattern", NO_NUL_PATTERN)
+        super().__init__(metadata=metadata, **kwargs)
 
     def _deserialize(self, value: Any, attr: str | None, data: Any, **kwargs: Any) -> str:
         text = super()._deserialize(value, attr, data, **kwargs)
@@ -72,7 +92,13 @@ class TimezoneName(Text):
     def __init__(self, **kwargs: Any) -> None:
         super().__init__(
             validate=[validate.Length(max=64), _is_timezone],
-            metadata={"example": "Europe/Berlin", "description": "IANA time zone name"},
+            metadata={
+                "example": "Europe/Berlin",
+                "description": "IANA time zone name (Factory and host files such as "
+                "localtime are not zones).",
+                # The exact list: what the document allows is what the server accepts.
+                "enum": sorted(_timezone_names()),
+            },
             **kwargs,
         )
 
@@ -90,22 +116,34 @@ def _is_control(char: str) -> bool:
     return char in BIDI_CONTROLS or unicodedata.category(char) in {"Cc", "Zl", "Zp"}
 
 
+# The same rule as a pattern for the OpenAPI document: no control character anywhere, and
+# at least one character that str.strip() keeps. CONTROLS is every character _is_control
+# refuses; SPACES every other one str.isspace() holds (a test checks both lists).
+CONTROLS = r"\x00-\x1f\x7f-\x9f\u061c\u200e\u200f\u2028\u2029\u202a-\u202e\u2066-\u2069"
+SPACES = r" \u00a0\u1680\u2000-\u200a\u202f\u205f\u3000"
+DISPLAY_NAME_PATTERN = rf"^[^{CONTROLS}]*[^{CONTROLS}{SPACES}][^{CONTROLS}]*$"
+DISPLAY_NAME_MAX = 50
+
+
 class DisplayName(Text):
     """What a partner sees in the app and in pushes: printable text, no control characters."""
 
     def __init__(self, **kwargs: Any) -> None:
         super().__init__(
-            validate=validate.Length(min=1, max=50),
+            validate=validate.Length(min=1, max=DISPLAY_NAME_MAX),
             metadata={
                 "example": "Sam",
-                "description": "1 to 50 characters after trimming spaces; no control "
-                "characters and no bidirectional overrides or marks.",
+                "description": "1 to 50 characters, not all spaces (spaces around it are "
+                "trimmed); no control characters and no bidirectional overrides or marks.",
+                "pattern": DISPLAY_NAME_PATTERN,
             },
             **kwargs,
         )
 
     def _deserialize(self, value: Any, attr: str | None, data: Any, **kwargs: Any) -> str:
         name = super()._deserialize(value, attr, data, **kwargs)
+        if len(name) > DISPLAY_NAME_MAX:  # as sent, as the document's maxLength says
+            raise ValidationError(f"Longer than maximum length {DISPLAY_NAME_MAX}.")
         if any(_is_control(char) for char in name):
             raise ValidationError("Must not contain control characters or bidirectional overrides.")
         name = name.strip()

@@ -10,6 +10,7 @@ from models.vocabulary import (
     Visibility,
 )
 from schemas.base import (
+    FullMatch,
     LoadSchema,
     QueryInteger,
     StrictBoolean,
@@ -72,7 +73,10 @@ class CheckInQueryArgs(LoadSchema):
     author = fields.String(load_default="both", validate=validate.OneOf(["me", "partner", "both"]))
     # Query strings are text: a plain Integer parses "20"; the range keeps SQL from overflowing.
     limit = QueryInteger(load_default=20, validate=validate.Range(min=1, max=100))
-    cursor = Text(validate=validate.Length(min=1, max=200))
+    cursor = Text(
+        validate=FullMatch(r"^[A-Za-z0-9_-]{32}$", error="Not a cursor this service gave out."),
+        metadata={"description": "`next_cursor` of the page before: where this page starts."},
+    )
 
 
 class CheckInPageSchema(Schema):

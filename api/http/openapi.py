@@ -119,10 +119,26 @@ class ApiBlueprint(Blueprint):
         return decorator
 
 
+def _null_or_that_object(self: Any, field: Any, ret: dict[str, Any], **_kwargs: Any) -> dict:
+    """A nullable Nested field as `{"allOf": [ref], "nullable": true}`.
+
+    apispec writes it, for OpenAPI 3.0, as `anyOf: [{"type": "object", "nullable": true},
+    ref]`, whose first branch allows any object at all: the document would call
+    `{"quiet_hours": {"anything": 1}}` valid, and the server refuses it (422).
+    """
+    branches = ret.get("anyOf")
+    if isinstance(branches, list) and {"type": "object", "nullable": True} in branches:
+        ret.pop("anyOf")
+        others = [b for b in branches if b != {"type": "object", "nullable": True}]
+        return {"allOf": others, "nullable": True}
+    return {}
+
+
 def init_openapi(api: ProblemApi) -> None:
     api.spec.components.security_scheme(
         BEARER, {"type": "http", "scheme": "bearer", "bearerFormat": "JWT"}
     )
+    api.ma_plugin.converter.add_attribute_function(_null_or_that_object)
 
 
 docs_assets = FlaskBlueprint("docs_assets", __name__)

@@ -8,13 +8,19 @@ JSON parser cannot take is 400 `malformed_json`, a value out of range is 422
 from __future__ import annotations
 
 import base64
+import re
+import struct
 import uuid
 
 import pytest
+from hypothesis import given, settings
+from hypothesis import strategies as st
+from marshmallow import ValidationError
 
 from api import create_app
 from api.config import TestConfig
-from tests.conftest import PASSWORD
+from schemas.base import CONTROLS, DISPLAY_NAME_PATTERN, SPACES, DisplayName, _is_control
+from tests.conftest import PASSWORD, checkin
 
 DEEP = "[" * 10_000 + "]" * 10_000
 HUGE_INTEGER = "9" * 4_301
@@ -97,12 +103,31 @@ def test_a_recorded_at_beyond_the_calendar_in_utc_is_422(client, accounts, recor
 @pytest.mark.parametrize(
     "stamp", ["9999-12-31T23:59:59-23:59", "0001-01-01T00:00:00+23:59", "0001-01-01T00:00:00"]
 )
-def test_a_cursor_holding_a_time_beyond_the_calendar_is_422(client, accounts, stamp):
+def test_a_cursor_in_the_old_shape_holding_a_time_beyond_the_calendar_is_422(
+    client, accounts, stamp
+):
     sam = accounts.register()
     cursor = base64.urlsafe_b64encode(f"{stamp}|{uuid.uuid4()}".encode()).decode().rstrip("=")
     response = client.get(f"/api/v1/checkins?cursor={cursor}", headers=sam["headers"])
     _assert_problem(response, 422, "validation_error")
     assert "cursor" in response.get_json()["errors"]
+
+
+@pytest.mark.parametrize(
+    ("micros", "sees_the_check_in"), [(2**63 - 1, True), (-(2**63), False), (0, False)]
+)
+def test_any_cursor_of_the_documented_shape_is_a_position(
+    client, accounts, micros, sees_the_check_in
+):
+    sam = accounts.register()
+    posted = checkin(client, sam)
+    raw = struct.pack(">q", micros) + uuid.uuid4().bytes
+    cursor = base64.urlsafe_b64encode(raw).decode()
+    assert len(cursor) == 32
+    response = client.get(f"/api/v1/checkins?cursor={cursor}", headers=sam["headers"])
+    assert response.status_code == 200
+    ids = [c["id"] for c in response.get_json()["items"]]
+    assert ids == ([posted["id"]] if sees_the_check_in else [])
 
 
 @pytest.fixture
@@ -228,3 +253,24 @@ def test_display_names_in_any_script_and_with_emoji_are_fine(client, accounts, n
     response = client.patch("/api/v1/me", json={"display_name": name}, headers=sam["headers"])
     assert response.status_code == 200
     assert response.get_json()["display_name"] == name
+
+
+def test_the_documented_display_name_pattern_lists_every_control_and_space():
+    controls = {c for c in map(chr, range(0x110000)) if re.fullmatch(f"[{CONTROLS}]", c)}
+    spaces = {c for c in map(chr, range(0x110000)) if re.fullmatch(f"[{SPACES}]", c)}
+    refused = {c for c in map(chr, range(0x110000)) if _is_control(c)}
+    assert controls == refused
+    assert spaces == {c for c in map(chr, range(0x110000)) if c.isspace()} - refused
+
+
+@settings(max_examples=500, deadline=None)
+@given(st.text(max_size=60) | st.text(alphabet=" \t\u00a0\u202eSam\u3000\n", max_size=60))
+def test_a_display_name_is_accepted_exactly_when_the_openapi_document_allows_it(name):
+    documented = 1 <= len(name) <= 50 and re.fullmatch(DISPLAY_NAME_PATTERN, name) is not None
+    try:
+        DisplayName().deserialize(name)
+    except ValidationError:
+        accepted = False
+    else:
+        accepted = True
+    assert accepted is documented, repr(name)
