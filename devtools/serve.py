@@ -1,4 +1,4 @@
-"""Start a gunicorn on a free loopback port and wait until it answers."""
+"""Start a gunicorn on a free loopback port and wait until it answers; find its processes."""
 
 from __future__ import annotations
 
@@ -10,6 +10,7 @@ import time
 import urllib.request
 from collections.abc import Iterator, Mapping
 from contextlib import contextmanager
+from dataclasses import dataclass
 from pathlib import Path
 from typing import IO
 
@@ -87,3 +88,58 @@ def gunicorn(
     finally:
         server.terminate()
         server.wait(timeout=30)
+
+
+@dataclass(frozen=True)
+class Process:
+    pid: int
+    ppid: int
+    name: str
+    cmdline: str
+    cpu_seconds: float  # user + system, so far
+    rss_kib: int
+
+
+def processes() -> list[Process]:
+    """Every process on this machine, from /proc (Linux)."""
+    tick = os.sysconf("SC_CLK_TCK")
+    page_kib = os.sysconf("SC_PAGE_SIZE") // 1024
+    found = []
+    for entry in Path("/proc").iterdir():
+        if not entry.name.isdigit():
+            continue
+        try:
+            stat = (entry / "stat").read_text()
+            cmdline = (entry / "cmdline").read_bytes().replace(b"\0", b" ").decode()
+            resident = int((entry / "statm").read_text().split()[1])
+        except (OSError, IndexError, ValueError):
+            continue  # the process ended meanwhile
+        name = stat[stat.index("(") + 1 : stat.rindex(")")]
+        fields = stat[stat.rindex(")") + 2 :].split()
+        found.append(
+            Process(
+                pid=int(entry.name),
+                ppid=int(fields[1]),
+                name=name,
+                cmdline=cmdline,
+                cpu_seconds=(int(fields[11]) + int(fields[12])) / tick,  # utime + stime
+                rss_kib=resident * page_kib,
+            )
+        )
+    return found
+
+
+def gunicorn_processes(bind: str, among: list[Process] | None = None) -> list[Process]:
+    """The gunicorn master and workers serving `bind` ("127.0.0.1:8000")."""
+    return [
+        p
+        for p in (processes() if among is None else among)
+        if "gunicorn" in p.cmdline and f" {bind} " in f"{p.cmdline} "
+    ]
+
+
+def gunicorn_workers(bind: str) -> list[Process]:
+    """The workers of the gunicorn serving `bind`: its processes whose parent is one too."""
+    serving = gunicorn_processes(bind)
+    pids = {p.pid for p in serving}
+    return sorted((p for p in serving if p.ppid in pids), key=lambda p: p.pid)
