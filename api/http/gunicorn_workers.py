@@ -26,25 +26,31 @@ from gunicorn.workers.sync import SyncWorker
 from api.http.errors import PROBLEM_JSON, TITLES, problem_document
 from api.http.logs import safe_traceback
 
-# gunicorn's own statuses for what it cannot read (gunicorn.workers.base.handle_error);
-# any other ParseException is 400.
+# gunicorn's own statuses for what it cannot read (gunicorn.workers.base.handle_error),
+# most specific first; any other ParseException is 400. Looked up by name: some of these
+# arrived after gunicorn 23.
+_STATUS_BY_ERROR_NAME = (
+    ("InvalidResponseHeader", 500),  # the app's fault, not the client's
+    ("InvalidResponseHeaderName", 500),
+    ("LimitRequestLine", 414),
+    ("LimitRequestHeaders", 431),
+    ("UnsupportedTransferCoding", 501),
+    ("ExpectationFailed", 417),
+    ("ConfigurationProblem", 500),
+    ("ForbiddenProxyRequest", 403),
+    ("ParseException", 400),
+)
 _STATUS_BY_ERROR: tuple[tuple[type[BaseException], int], ...] = (
-    (http_errors.InvalidResponseHeader, 500),  # the app's fault, not the client's
-    (http_errors.InvalidResponseHeaderName, 500),
-    (http_errors.LimitRequestLine, 414),
-    (http_errors.LimitRequestHeaders, 431),
-    (http_errors.UnsupportedTransferCoding, 501),
-    (http_errors.ConfigurationProblem, 500),
-    (http_errors.ForbiddenProxyRequest, 403),
+    *(
+        (getattr(http_errors, name), status)
+        for name, status in _STATUS_BY_ERROR_NAME
+        if hasattr(http_errors, name)
+    ),
     (SSLError, 403),
-    (http_errors.ParseException, 400),
 )
 
 
 def status_for(exc: BaseException) -> int:
-    expectation_failed = getattr(http_errors, "ExpectationFailed", None)  # gunicorn >= 24
-    if expectation_failed is not None and isinstance(exc, expectation_failed):
-        return 417
     for kind, status in _STATUS_BY_ERROR:
         if isinstance(exc, kind):
             return status
