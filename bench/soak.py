@@ -181,6 +181,15 @@ def judge(run: WrkRun, bad_lines: list[str], start: dict[int, int], end: dict[in
     return Verdict(not reasons, reasons)
 
 
+def peaks(samples: list[tuple[float, dict[int, int]]]) -> dict[int, int]:
+    """Each worker's highest sample."""
+    highest: dict[int, int] = {}
+    for _, taken in samples:
+        for pid, rss in taken.items():
+            highest[pid] = max(highest.get(pid, 0), rss)
+    return highest
+
+
 def report(
     run: WrkRun,
     stats: list[RouteStats],
@@ -188,6 +197,8 @@ def report(
     start: dict[int, int],
     end: dict[int, int],
     verdict: Verdict,
+    peak: dict[int, int] | None = None,
+    sample_count: int = 0,
 ) -> str:
     mib = 1024
     lines = [
@@ -207,15 +218,21 @@ def report(
     ]
     for s in stats:
         lines.append(f"  {s.route:36} {s.count:9d} {s.p99_ms:8.2f} {s.failures:8d}")
-    lines += ["", "memory (RSS, MiB)      start      end   growth"]
+    peak = peak or {}
+    lines += [
+        "",
+        f"memory (RSS, MiB; {sample_count} samples)   start      end     peak   growth",
+    ]
     for pid in sorted(set(start) | set(end)):
-        before, after = start.get(pid, 0), end.get(pid, 0)
-        change = growth(before, after)
-        lines.append(f"  worker {pid:<10} {before / mib:8.1f} {after / mib:8.1f}  {change:+7.1%}")
+        before, after, top = start.get(pid, 0), end.get(pid, 0), peak.get(pid, 0)
+        lines.append(
+            f"  worker {pid:<22} {before / mib:8.1f} {after / mib:8.1f} {top / mib:8.1f}  "
+            f"{growth(before, after):+7.1%}"
+        )
     total_start, total_end = sum(start.values()), sum(end.values())
     lines.append(
-        f"  both workers      {total_start / mib:8.1f} {total_end / mib:8.1f}  "
-        f"{growth(total_start, total_end):+7.1%}"
+        f"  both workers{'':17} {total_start / mib:8.1f} {total_end / mib:8.1f} "
+        f"{sum(peak.values()) / mib:8.1f}  {growth(total_start, total_end):+7.1%}"
     )
     lines += ["", "PASS" if verdict.passed else "FAIL: " + "; ".join(verdict.reasons), "```"]
     return "\n".join(lines)
@@ -285,7 +302,9 @@ def main() -> int:
             handle.seek(measured_from)
             stats, bad_lines = read_server_log(handle.read().decode(errors="replace"))
     verdict = judge(run, bad_lines, start, end)
-    text = report(run, stats, bad_lines, start, end, verdict)
+    text = report(
+        run, stats, bad_lines, start, end, verdict, peaks(sampler.samples), len(sampler.samples)
+    )
     print()
     print(text)
     for line in bad_lines[:20]:

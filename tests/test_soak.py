@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import json
 
-from bench.soak import MIX, judge, mixed_script, read_server_log
+from bench.soak import MIX, Verdict, judge, mixed_script, peaks, read_server_log, report
 from devtools.wrk import WrkRun, parse
 
 WRK_OUTPUT = """Running 10m test @ http://127.0.0.1:8000
@@ -69,3 +69,13 @@ def test_the_mix_sends_each_request_as_often_as_its_weight():
     script = mixed_script({"alex": "A", "sam": "S", "kim": "K"})
     assert script.count("wrk.format(") == sum(weight for *_, weight in MIX)
     assert script.count('"POST"') == 2 and "Bearer K" in script
+
+
+def test_the_report_shows_each_worker_s_memory_start_end_and_peak():
+    samples = [(0.0, {7: 1024 * 80}), (5.0, {7: 1024 * 90}), (10.0, {7: 1024 * 82})]
+    text = report(
+        _run(), [], [], samples[0][1], samples[-1][1], Verdict(True, []), peaks(samples), 3
+    )
+    (worker,) = [line for line in text.splitlines() if line.startswith("  worker 7")]
+    assert worker.split()[2:] == ["80.0", "82.0", "90.0", "+2.5%"]
+    assert "PASS" in text and "requests  1000" in text
