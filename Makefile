@@ -4,7 +4,7 @@ VENV := .venv
 BIN := $(VENV)/bin
 PORT ?= 5000
 
-.PHONY: run test lint migrate clean bench demo i18n translations
+.PHONY: run test lint migrate clean bench soak demo i18n translations
 
 $(BIN)/python:
 	$(PYTHON) -m venv $(VENV)
@@ -63,6 +63,11 @@ $(VENV)/.installed-bench: pyproject.toml | $(BIN)/python
 # Needs PostgreSQL on 127.0.0.1 (trust auth for postgres) and wrk (installed if missing).
 bench: $(VENV)/.installed-bench translations
 	$(BIN)/python bench/run.py
+
+# Ten minutes of mixed load on PostgreSQL with 2 workers, memory watched (same needs as
+# bench). SOAK_SECONDS=60 for a short one. Fails on any error or memory growing > 10%.
+soak: $(VENV)/.installed-bench translations
+	$(BIN)/python bench/soak.py
 
 # Two partners through a week. Starts its own server; DEMO_URL=http://127.0.0.1:5000 plays
 # against a running one (make run) instead.

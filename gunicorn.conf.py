@@ -11,7 +11,13 @@ import os
 bind = os.environ.get("GUNICORN_BIND", f"0.0.0.0:{os.environ.get('PORT', '8000')}")
 workers = int(os.environ.get("WEB_CONCURRENCY", min(multiprocessing.cpu_count() * 2 + 1, 8)))
 threads = int(os.environ.get("GUNICORN_THREADS", "1"))
-worker_class = "gthread" if threads > 1 else "sync"
+# gunicorn's sync and gthread workers, answering what gunicorn itself refuses (a URL over
+# 4,094 bytes: 414; headers too large: 431) with problem+json, like every other answer.
+worker_class = (
+    "api.http.gunicorn_workers.ProblemThreadWorker"
+    if threads > 1
+    else "api.http.gunicorn_workers.ProblemSyncWorker"
+)
 
 # A request that takes 30 s is stuck; SIGTERM lets in-flight requests finish for 30 s.
 timeout = int(os.environ.get("GUNICORN_TIMEOUT", "30"))
@@ -41,3 +47,12 @@ access_log_format = json.dumps(
 )
 errorlog = "-"
 loglevel = os.environ.get("GUNICORN_LOG_LEVEL", "info")
+
+
+def on_starting(server):
+    """In gunicorn's master, once every source of settings (this file, WEB_CONCURRENCY,
+    -w, GUNICORN_CMD_ARGS) has been merged: the one place the worker count is known."""
+    from api.config import config_from_environment, refuse_per_worker_limits
+
+    # A ConfigError is a RuntimeError: gunicorn prints it and exits with status 1.
+    refuse_per_worker_limits(config_from_environment(), server.cfg.workers)

@@ -12,6 +12,7 @@ from api.auth.passwords import init_passwords
 from api.auth.tokens import init_jwt
 from api.config import Config, config_from_environment
 from api.extensions import api, jwt, limiter, migrate
+from api.http.bodies import StrictJSONProvider
 from api.http.errors import ApiError, register_error_handlers
 from api.http.language import init_languages
 from api.http.logs import init_logging
@@ -30,7 +31,8 @@ BODY_METHODS = frozenset({"POST", "PUT", "PATCH", "DELETE"})
 def create_app(config: Config | None = None) -> Flask:
     app = Flask(__name__, instance_relative_config=True)
     app.config.from_object(config if config is not None else config_from_environment())
-    app.json.sort_keys = False  # type: ignore[attr-defined]
+    app.json = StrictJSONProvider(app)
+    app.json.sort_keys = False
     if not app.config.get("SQLALCHEMY_DATABASE_URI"):
         os.makedirs(app.instance_path, exist_ok=True)
         app.config["SQLALCHEMY_DATABASE_URI"] = "sqlite:///" + os.path.join(

@@ -21,7 +21,7 @@ toward each other.
 
 Authenticate with `Authorization: Bearer <access_token>` from `/auth/register`,
 `/auth/login`, `/auth/apple` or `/auth/google`. Every error is `application/problem+json`
-with a stable `code`.
+with a stable `code`, also a URL (414) or headers (431) too large for the server.
 """
 
 
@@ -63,6 +63,9 @@ class Config:
         self.SQLALCHEMY_ENGINE_OPTIONS: dict[str, object] = {
             "pool_pre_ping": True,
             "pool_recycle": 1800,
+            # A failed statement's error names its SQL but not the values bound to it, so
+            # no message of an exception carries a request's data (password hashes, notes).
+            "hide_parameters": True,
         }
         # Per worker. A sync worker uses one connection at a time; gthread workers want
         # about one per thread. Set only when asked: SQLite's pools take other options.
@@ -96,6 +99,9 @@ class Config:
         self.RATELIMIT_STORAGE_URI = env.get("RATELIMIT_STORAGE_URI") or "memory://"
         self.RATELIMIT_HEADERS_ENABLED = True
         self.RATELIMIT_KEY_PREFIX = env.get("RATELIMIT_KEY_PREFIX") or "attune"
+        # memory:// counts in each process: with several workers every limit multiplies.
+        # Production refuses that at gunicorn's start unless the operator says it is meant.
+        self.RATELIMIT_PER_WORKER_OK = _flag(env.get("RATELIMIT_PER_WORKER_OK"), False)
         # A Redis outage must not take sign-in down with it: count in memory meanwhile.
         self.RATELIMIT_IN_MEMORY_FALLBACK_ENABLED = True
         self.RATELIMIT_SWALLOW_ERRORS = True
@@ -123,6 +129,8 @@ class Config:
         )
         # How long to wait for a provider's keys, token or revoke endpoint (seconds).
         self.PROVIDER_TIMEOUT = float(env.get("PROVIDER_TIMEOUT") or 5)
+        # Wrong passwords behind a token (changing it, deleting the account), per account.
+        self.RATELIMIT_REAUTH = env.get("RATELIMIT_REAUTH") or "5 per 15 minutes"
 
         # Push notifications (FCM HTTP v1). Without a project and credentials they are logged.
         self.FCM_PROJECT_ID = env.get("FCM_PROJECT_ID") or None
@@ -191,6 +199,29 @@ class TestConfig(Config):
         self.LOG_JSON = False
         for name, value in overrides.items():
             setattr(self, name, value)
+
+
+def refuse_per_worker_limits(config: Config, workers: int) -> None:
+    """In production, refuse `memory://` rate-limit storage served by several workers.
+
+    Each worker would count on its own, so every limit would be multiplied by the number
+    of workers (20 logins a minute per email instead of 10 with two; the default worker
+    count goes up to 8). Only the server knows how many workers it starts, so gunicorn's
+    master calls this (gunicorn.conf.py). RATELIMIT_PER_WORKER_OK=true says it is meant.
+    """
+    if (
+        config.APP_ENV == "production"
+        and config.RATELIMIT_ENABLED
+        and config.RATELIMIT_STORAGE_URI.startswith("memory://")
+        and workers > 1
+        and not config.RATELIMIT_PER_WORKER_OK
+    ):
+        raise ConfigError(
+            f"refusing to start in production: RATELIMIT_STORAGE_URI is memory:// and "
+            f"{workers} workers would each count every rate limit on their own "
+            f"({workers} times each limit). Set RATELIMIT_STORAGE_URI=redis://..., or "
+            "serve with one worker, or set RATELIMIT_PER_WORKER_OK=true if that is meant."
+        )
 
 
 def config_from_environment(environ: Mapping[str, str] | None = None) -> Config:

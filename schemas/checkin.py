@@ -9,7 +9,16 @@ from models.vocabulary import (
     Tone,
     Visibility,
 )
-from schemas.base import LoadSchema, StrictBoolean, StrictInteger, Text, enum_string
+from schemas.base import (
+    FullMatch,
+    LoadSchema,
+    QueryInteger,
+    StrictBoolean,
+    StrictInteger,
+    Text,
+    UtcDateTime,
+    enum_string,
+)
 
 
 class ResponseSchema(Schema):
@@ -51,10 +60,11 @@ class CheckInCreateSchema(LoadSchema):
     need = fields.Enum(Need, by_value=True, allow_none=True)
     note = Text(allow_none=True, validate=validate.Length(max=1000))
     visibility = fields.Enum(Visibility, by_value=True, load_default=Visibility.PARTNER)
-    recorded_at = fields.AwareDateTime(
+    recorded_at = UtcDateTime(
         metadata={
             "description": "When the feeling was recorded (offline sync): not in the future "
-            "(5 minutes of clock skew allowed), not older than 7 days. Default: now."
+            "(5 minutes of clock skew allowed), not older than 7 days. Default: now. A time "
+            "ahead of the server's clock (within the skew) is stored as the time of the post."
         }
     )
 
@@ -62,8 +72,11 @@ class CheckInCreateSchema(LoadSchema):
 class CheckInQueryArgs(LoadSchema):
     author = fields.String(load_default="both", validate=validate.OneOf(["me", "partner", "both"]))
     # Query strings are text: a plain Integer parses "20"; the range keeps SQL from overflowing.
-    limit = fields.Integer(load_default=20, validate=validate.Range(min=1, max=100))
-    cursor = Text(validate=validate.Length(min=1, max=200))
+    limit = QueryInteger(load_default=20, validate=validate.Range(min=1, max=100))
+    cursor = Text(
+        validate=FullMatch(r"^[A-Za-z0-9_-]{32}$", error="Not a cursor this service gave out."),
+        metadata={"description": "`next_cursor` of the page before: where this page starts."},
+    )
 
 
 class CheckInPageSchema(Schema):

@@ -2,7 +2,7 @@ from typing import Any
 
 from marshmallow import Schema, ValidationError, fields, validate
 
-from schemas.base import LoadSchema, Text
+from schemas.base import FullMatch, LoadSchema, Text
 
 DEPTHS = ["light", "warm", "deep"]
 ANSWER_MAX_LENGTH = 1000  # as the check constraint on question_answers.text says
@@ -65,7 +65,10 @@ class CoupleQuestionSchema(Schema):
 
 class QuestionQueryArgs(LoadSchema):
     limit = fields.Integer(load_default=20, validate=validate.Range(min=1, max=100))
-    cursor = Text(validate=validate.Length(min=1, max=200))
+    cursor = Text(
+        validate=FullMatch(r"^[A-Za-z0-9_-]{8}$", error="Not a cursor this service gave out."),
+        metadata={"description": "`next_cursor` of the page before: where this page starts."},
+    )
 
 
 class QuestionPageSchema(Schema):

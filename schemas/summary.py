@@ -1,21 +1,30 @@
 from marshmallow import Schema, fields, validate
 
-from schemas.base import LoadSchema, Text
+from schemas.base import FullMatch, LoadSchema, QueryInteger, Text
 from schemas.prompt import PromptSchema
+
+# YYYY-Www for the years 1970 to 9998 and weeks 01 to 53; whether the year has a week 53
+# is for the server to say (422).
+WEEK_PATTERN = (
+    r"^(19[7-9][0-9]|[2-8][0-9]{3}|9[0-8][0-9]{2}|99[0-8][0-9]|999[0-8])"
+    r"-W(0[1-9]|[1-4][0-9]|5[0-3])$"
+)
 
 
 class SummaryQueryArgs(LoadSchema):
     week = Text(
-        validate=validate.Length(max=10),
+        validate=FullMatch(WEEK_PATTERN, error="Must be an ISO week such as 2026-W48."),
         metadata={
             "example": "2026-W48",
-            "description": "ISO week in your time zone; default: the current week.",
+            "description": "ISO week in your time zone, of the years 1970 to 9998 (W53 only "
+            "in years that have one); default: the current week.",
+            "format": "iso-week",
         },
     )
 
 
 class SummariesQueryArgs(LoadSchema):
-    weeks = fields.Integer(load_default=8, validate=validate.Range(min=1, max=52))
+    weeks = QueryInteger(load_default=8, validate=validate.Range(min=1, max=52))
 
 
 class QuadrantCountsSchema(Schema):

@@ -6,6 +6,7 @@ from models.languages import SUPPORTED_LOCALES
 from schemas.base import (
     DisplayName,
     Email,
+    FullMatch,
     LoadSchema,
     LocaleName,
     Password,
@@ -14,13 +15,18 @@ from schemas.base import (
     TimezoneName,
 )
 
-HHMM = r"^([01]\d|2[0-3]):[0-5]\d$"
+HHMM = r"^([01][0-9]|2[0-3]):[0-5][0-9]$"
+HHMM_ERROR = "Must be a local time of day, HH:MM."
 PROVIDERS = ("apple", "google")
 
 
 class QuietHoursSchema(LoadSchema):
-    start = Text(required=True, validate=validate.Regexp(HHMM), metadata={"example": "22:00"})
-    end = Text(required=True, validate=validate.Regexp(HHMM), metadata={"example": "08:00"})
+    start = Text(
+        required=True, validate=FullMatch(HHMM, error=HHMM_ERROR), metadata={"example": "22:00"}
+    )
+    end = Text(
+        required=True, validate=FullMatch(HHMM, error=HHMM_ERROR), metadata={"example": "08:00"}
+    )
 
 
 class UserSchema(Schema):
@@ -77,7 +83,7 @@ class UserUpdateSchema(LoadSchema):
     notify_partner_checkins = StrictBoolean()
     reminder_time = Text(
         allow_none=True,
-        validate=validate.Regexp(HHMM, error="Must be a local time of day, HH:MM."),
+        validate=FullMatch(HHMM, error=HHMM_ERROR),
         metadata={"description": "Local time for a daily reminder, or null for none."},
     )
     quiet_hours = fields.Nested(
@@ -88,7 +94,9 @@ class UserUpdateSchema(LoadSchema):
 
 
 class PasswordChangeSchema(LoadSchema):
-    current_password = Text(required=True, load_only=True)
+    current_password = Text(
+        required=True, load_only=True, validate=validate.Length(min=1, max=1024)
+    )
     new_password = Password(required=True)
 
 
@@ -174,7 +182,15 @@ class ProviderAuthResultSchema(AuthResultSchema):
     )
 
 
+# Apple's nonce is required; Google's optional.
+_APPLE_NEEDS_A_NONCE = {
+    "anyOf": [{"properties": {"provider": {"enum": ["google"]}}}, {"required": ["nonce"]}]
+}
+
+
 class LinkIdentitySchema(LoadSchema):
+    OPENAPI_RULES = _APPLE_NEEDS_A_NONCE
+
     provider = Text(required=True, validate=validate.OneOf(PROVIDERS))
     id_token = _id_token(required=True)
     nonce = _nonce(ANY_NONCE)
@@ -196,6 +212,26 @@ class LinkIdentitySchema(LoadSchema):
 
 class DeleteAccountSchema(LoadSchema):
     """`password`; or, for an account without one, `provider`, `id_token` and `nonce`."""
+
+    OPENAPI_RULES = {
+        "oneOf": [
+            {
+                "required": ["password"],
+                "not": {
+                    "anyOf": [
+                        {"required": ["provider"]},
+                        {"required": ["id_token"]},
+                        {"required": ["nonce"]},
+                    ]
+                },
+            },
+            {
+                "required": ["provider", "id_token"],
+                "not": {"required": ["password"]},
+                **_APPLE_NEEDS_A_NONCE,
+            },
+        ]
+    }
 
     password = Text(load_only=True, validate=validate.Length(min=1, max=1024))
     provider = Text(

@@ -39,7 +39,10 @@ FEW_RESPONSES = 0.5
 LARGE_ENERGY_GAP = 4.0
 TOP_TONES = 3
 
-_WEEK = re.compile(r"^(\d{4})-W(\d{2})$")
+_WEEK = re.compile(r"([0-9]{4})-W([0-9]{2})")
+# A summary also reads the week before, and bounds are local midnights in any zone: years
+# 1 and 9999 would step off the calendar. Before 1970 nobody used this app.
+FIRST_YEAR, LAST_YEAR = 1970, 9998
 
 
 @dataclass(frozen=True, order=True)
@@ -48,7 +51,7 @@ class IsoWeek:
     week: int
 
     def __str__(self) -> str:
-        return f"{self.year}-W{self.week:02d}"
+        return f"{self.year:04d}-W{self.week:02d}"
 
     @property
     def monday(self) -> date:
@@ -69,10 +72,12 @@ class IsoWeek:
     @staticmethod
     def parse(text: str) -> IsoWeek:
         """`2026-W48`; raises ValueError for anything else, or a week the year lacks."""
-        match = _WEEK.match(text)
+        match = _WEEK.fullmatch(text)
         if match is None:
             raise ValueError("Must be an ISO week such as 2026-W48.")
         week = IsoWeek(int(match.group(1)), int(match.group(2)))
+        if not FIRST_YEAR <= week.year <= LAST_YEAR:
+            raise ValueError(f"Must be a week of the years {FIRST_YEAR} to {LAST_YEAR}.")
         try:
             week.monday  # noqa: B018 - validates: 2026-W53 or W00 do not exist
         except ValueError as exc:

@@ -9,6 +9,7 @@ from typing import Any
 
 from flask import Response, current_app, g
 from flask_jwt_extended import JWTManager, create_access_token, create_refresh_token, get_jti
+from jwt import MissingRequiredClaimError
 from sqlalchemy import update
 
 from api.auth.caller import Caller, load_caller
@@ -169,6 +170,9 @@ class VerifyingOnceJWTManager(JWTManager):
     expires. A signature that verified once under this app's key stays verified, so the
     verified claims are kept (bounded) and each later use checks expiry only. Revocation
     is untouched: the token-family check still runs on every request.
+
+    A token without `exp` is refused, however well signed: PyJWT checks `exp` only when
+    it is there, and a token that never expires must not exist.
     """
 
     MAX_REMEMBERED = 8192
@@ -177,17 +181,25 @@ class VerifyingOnceJWTManager(JWTManager):
         self, encoded_token: str, csrf_value: Any = None, allow_expired: bool = False
     ) -> dict:
         if csrf_value is not None or allow_expired:
-            return super()._decode_jwt_from_config(encoded_token, csrf_value, allow_expired)
+            return _expiring(
+                super()._decode_jwt_from_config(encoded_token, csrf_value, allow_expired)
+            )
         remembered: dict[str, dict] = current_app.extensions.setdefault(VERIFIED_TOKENS_KEY, {})
         claims = remembered.get(encoded_token)
-        if claims is not None and time.time() - _leeway_seconds() < claims.get("exp", float("inf")):
+        if claims is not None and time.time() - _leeway_seconds() < claims["exp"]:
             return dict(claims)
         remembered.pop(encoded_token, None)
-        claims = super()._decode_jwt_from_config(encoded_token)  # raises when expired
+        claims = _expiring(super()._decode_jwt_from_config(encoded_token))  # raises when expired
         if len(remembered) >= self.MAX_REMEMBERED:
             del remembered[next(iter(remembered))]
         remembered[encoded_token] = claims
         return dict(claims)
+
+
+def _expiring(claims: dict) -> dict:
+    if not isinstance(claims.get("exp"), int | float):
+        raise MissingRequiredClaimError("exp")
+    return claims
 
 
 def _leeway_seconds() -> float:

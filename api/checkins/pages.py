@@ -3,9 +3,10 @@
 from __future__ import annotations
 
 import base64
-import binascii
+import re
+import struct
 import uuid
-from datetime import datetime
+from datetime import UTC, datetime, timedelta
 from functools import cache
 from typing import Any
 
@@ -18,27 +19,34 @@ from api.http.errors import ApiError
 from api.http.reads import fetch
 from models import CheckIn
 
+# A cursor is a position in the list: the recorded_at (microseconds since 1970, signed) and
+# the id of the last check-in of a page, as 24 bytes in base64url, 32 characters. Every
+# string of that shape is a position (one beyond the calendar is its end), so the OpenAPI
+# document's pattern says exactly which cursors are accepted.
+CURSOR_SHAPE = re.compile(r"[A-Za-z0-9_-]{32}")
+_EPOCH = datetime(1970, 1, 1, tzinfo=UTC)
+_MICROSECOND = timedelta(microseconds=1)
+_FIRST = (datetime.min.replace(tzinfo=UTC) - _EPOCH) // _MICROSECOND
+_LAST = (datetime.max.replace(tzinfo=UTC) - _EPOCH) // _MICROSECOND
+
 
 def encode_cursor(checkin: Any) -> str:
-    raw = f"{checkin.recorded_at.isoformat()}|{checkin.id}"
-    return base64.urlsafe_b64encode(raw.encode()).decode().rstrip("=")
+    micros = (checkin.recorded_at - _EPOCH) // _MICROSECOND
+    return base64.urlsafe_b64encode(struct.pack(">q", micros) + checkin.id.bytes).decode()
 
 
 def decode_cursor(cursor: str) -> tuple[datetime, uuid.UUID]:
-    try:
-        raw = base64.urlsafe_b64decode(cursor + "=" * (-len(cursor) % 4)).decode()
-        stamp, _, checkin_id = raw.partition("|")
-        recorded_at = datetime.fromisoformat(stamp)
-        if recorded_at.tzinfo is None:
-            raise ValueError("naive cursor")
-        return recorded_at, uuid.UUID(checkin_id)
-    except (ValueError, UnicodeDecodeError, binascii.Error) as exc:
+    if CURSOR_SHAPE.fullmatch(cursor) is None:
         raise ApiError(
             422,
             "validation_error",
             "cursor: Not a cursor this service gave out.",
             errors={"cursor": ["Not a cursor this service gave out."]},
-        ) from exc
+        )
+    raw = base64.urlsafe_b64decode(cursor)
+    (micros,) = struct.unpack(">q", raw[:8])
+    recorded_at = _EPOCH + min(max(micros, _FIRST), _LAST) * _MICROSECOND
+    return recorded_at, uuid.UUID(bytes=raw[8:])
 
 
 def _newest_of(scope: Any, with_cursor: bool) -> Any:

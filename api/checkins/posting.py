@@ -193,6 +193,9 @@ def post_checkin(
         if stored is None:
             raise
         return stored, 200
+    # Within the allowed skew, a time ahead of the clock is the phone's clock being ahead:
+    # stored as now, nothing can be dated into a pairing that begins in the next minutes.
+    recorded_at = min(recorded_at, moment)
     for _ in range(2):
         try:
             checkin = _insert(author, body, key, print_, recorded_at, moment)

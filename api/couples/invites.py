@@ -56,6 +56,21 @@ def withdraw_live_invites(user_id: Any) -> None:
     )
 
 
+def _lock_live_invites_of(*user_ids: Any) -> None:
+    # PostgreSQL locks the rows in the ORDER BY's order, so every redemption takes them in
+    # the same order. SQLite has one writer at a time and ignores FOR UPDATE.
+    db.session.execute(
+        select(Invite.id)
+        .where(
+            Invite.creator_id.in_(user_ids),
+            Invite.used_at.is_(None),
+            Invite.withdrawn_at.is_(None),
+        )
+        .order_by(Invite.id)
+        .with_for_update()
+    ).all()
+
+
 def create_invite(user_id: uuid.UUID) -> dict[str, Any]:
     """A new code for `user_id`, replacing any earlier one (committed)."""
     secret = current_app.config["SECRET_KEY"]
@@ -90,24 +105,27 @@ def shown_invite(user_id: uuid.UUID) -> dict[str, Any]:
 
 def redeem(redeemer_id: uuid.UUID, typed_code: str) -> Pairing:
     """Pair the redeemer with the code's creator (not committed): the redeemer's pairing.
+    Every other live invite of either of them is withdrawn.
 
-    The row lock makes concurrent redemptions of one code queue; the first wins. Either
-    side pairing in a concurrent request ends in the unique index on active members.
+    Redeeming locks every live invite of both people, in one order (by id): two
+    redemptions of one code queue, the first wins; two people redeeming each other's codes
+    at once queue too, instead of each holding one code and waiting for the other's, and
+    the second finds its code withdrawn by the first. Either side pairing in any other
+    concurrent request ends in the unique index on active members.
     """
     code = invite_codes.normalize(typed_code)
     if code is None:
         raise invite_invalid()
     code_hash = invite_codes.lookup_hash(code, current_app.config["SECRET_KEY"])
+    creator_id = db.session.scalar(select(Invite.creator_id).where(Invite.code_hash == code_hash))
+    if creator_id is None:
+        raise invite_invalid()
+    _lock_live_invites_of(creator_id, redeemer_id)
     invite = db.session.scalars(
         select(Invite).where(Invite.code_hash == code_hash).with_for_update()
-    ).first()
+    ).one()
     moment = now()
-    if (
-        invite is None
-        or invite.used_at is not None
-        or invite.withdrawn_at is not None
-        or invite.expires_at <= moment
-    ):
+    if invite.used_at is not None or invite.withdrawn_at is not None or invite.expires_at <= moment:
         raise invite_invalid()
     if invite.creator_id == redeemer_id:
         raise ApiError(409, "own_invite", "This is your own invite code; share it instead.")
@@ -120,6 +138,10 @@ def redeem(redeemer_id: uuid.UUID, typed_code: str) -> Pairing:
     except IntegrityError as exc:
         db.session.rollback()
         raise already_paired() from exc
+    # Any other code either of them shared would pair them again with a third person once
+    # this pairing ends, without their doing anything: it is withdrawn now.
+    for user_id in (invite.creator_id, redeemer_id):
+        withdraw_live_invites(user_id)
     partner = Partner(
         creator.id,
         creator.display_name,

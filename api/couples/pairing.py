@@ -9,10 +9,11 @@ from typing import Protocol
 
 from blinker import Namespace
 from flask import current_app
-from sqlalchemy import update
+from sqlalchemy import and_, select, update
+from sqlalchemy.orm import aliased
 
 from api.http.errors import ApiError
-from models import Couple, CoupleMember, db
+from models import Couple, CoupleMember, User, db
 from models.languages import DEFAULT_LOCALE
 
 # Sent with `user_id` for each member whose pairing changed (not yet committed). Rooms that
@@ -61,6 +62,31 @@ def require_pairing(caller: HasPairing) -> Pairing:
     if caller.pairing is None:
         raise not_paired()
     return caller.pairing
+
+
+_mine, _theirs = aliased(CoupleMember), aliased(CoupleMember)
+
+
+def pairing_of(user_id: uuid.UUID) -> Pairing | None:
+    """The user's pairing now, read from the database (outside a request: no caller)."""
+    row = db.session.execute(
+        select(
+            Couple.id,
+            Couple.paired_at,
+            User.id,
+            User.display_name,
+            User.timezone,
+            User.notify_partner_checkins,
+        )
+        .join(_mine, and_(_mine.couple_id == Couple.id, _mine.active.is_(True)))
+        .join(_theirs, and_(_theirs.couple_id == Couple.id, _theirs.user_id != _mine.user_id))
+        .join(User, User.id == _theirs.user_id)
+        .where(_mine.user_id == user_id)
+    ).first()
+    if row is None:
+        return None
+    couple_id, paired_at, partner_id, name, timezone, notify = row
+    return Pairing(couple_id, paired_at, Partner(partner_id, name, timezone, notify))
 
 
 def create_couple(first: uuid.UUID, second: uuid.UUID, now: datetime) -> Couple:

@@ -3,7 +3,9 @@
 A partner sees only `partner`-visible check-ins recorded while the two are paired (from
 `paired_at` on, in the couple they are in now). Everything else is invisible, and an
 invisible row answers 404 exactly like a missing one. These are the rule's SQL
-conditions; the rooms that read check-ins build their statements from them.
+conditions; the rooms that read check-ins build their statements from them. One check-in
+not yet in the database (announcing a post) is judged by `seen_by_partner`, the same rule
+in Python, kept next to its SQL (a test holds the two together).
 """
 
 from __future__ import annotations
@@ -27,6 +29,25 @@ def shared_since(partner_id: Any, paired_at: Any) -> Any:
         CheckIn.author_id == partner_id,
         CheckIn.visibility == Visibility.PARTNER.value,
         CheckIn.recorded_at >= paired_at,
+    )
+
+
+def seen_by_partner(pairing: Pairing | None, checkin: Any) -> bool:
+    """Whether the partner may see the author's `checkin` (anything with `visibility` and
+    `recorded_at`): `shared_since(author, paired_at)`, for a row in hand."""
+    return (
+        pairing is not None
+        and checkin.visibility == Visibility.PARTNER.value
+        and checkin.recorded_at >= pairing.paired_at
+    )
+
+
+def shared_in(pairing: Pairing, member_id: uuid.UUID) -> Any:
+    """SQL condition: a check-in both people of `member_id`'s pairing may see (shared by
+    either of them since the pairing began)."""
+    return or_(
+        shared_since(member_id, pairing.paired_at),
+        shared_since(pairing.partner.id, pairing.paired_at),
     )
 
 

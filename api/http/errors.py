@@ -11,6 +11,7 @@ from flask import Flask, Response, request
 from sqlalchemy.exc import DBAPIError, DisconnectionError, InterfaceError, OperationalError
 from werkzeug.exceptions import HTTPException
 
+from api.http.logs import safe_traceback
 from models import db
 
 PROBLEM_JSON = "application/problem+json"
@@ -28,17 +29,21 @@ CODE_BY_STATUS = {
     409: "conflict",
     412: "precondition_failed",
     413: "payload_too_large",
+    414: "uri_too_long",
     415: "unsupported_media_type",
+    417: "expectation_failed",
     422: "validation_error",
     428: "precondition_required",
     429: "rate_limited",
+    431: "request_header_fields_too_large",
     500: "internal_error",
+    501: "not_implemented",
     503: "service_unavailable",
 }
 
 
 # RFC 9110 names, where Python's http module still has the older ones.
-TITLES = {413: "Content Too Large", 422: "Unprocessable Content"}
+TITLES = {413: "Content Too Large", 414: "URI Too Long", 422: "Unprocessable Content"}
 
 
 class ApiError(Exception):
@@ -65,6 +70,26 @@ def not_found(detail: str = "Nothing was found here.", code: str = "not_found") 
     return ApiError(404, code, detail)
 
 
+def problem_document(
+    status: int,
+    code: str | None = None,
+    detail: str | None = None,
+    *,
+    errors: dict[str, list[str]] | None = None,
+) -> dict[str, Any]:
+    """The problem+json body for `status` (its `code` by default from CODE_BY_STATUS)."""
+    body: dict[str, Any] = {
+        "type": "about:blank",
+        "title": TITLES.get(status) or HTTPStatus(status).phrase,
+        "status": status,
+        "detail": detail or HTTPStatus(status).description,
+        "code": code or CODE_BY_STATUS.get(status) or "error",
+    }
+    if errors is not None:
+        body["errors"] = errors
+    return body
+
+
 def problem(
     status: int,
     code: str,
@@ -73,15 +98,7 @@ def problem(
     errors: dict[str, list[str]] | None = None,
     headers: dict[str, str] | None = None,
 ) -> Response:
-    body: dict[str, Any] = {
-        "type": "about:blank",
-        "title": TITLES.get(status) or HTTPStatus(status).phrase,
-        "status": status,
-        "detail": detail or HTTPStatus(status).description,
-        "code": code,
-    }
-    if errors is not None:
-        body["errors"] = errors
+    body = problem_document(status, code, detail, errors=errors)
     response = Response(json.dumps(body), status=status, mimetype=PROBLEM_JSON)
     for name, value in (headers or {}).items():
         response.headers[name] = value
@@ -147,8 +164,14 @@ def _handle_http_exception(exc: HTTPException) -> Response:
     if status == 400 and messages is not None:
         return problem(400, "malformed_json", "The body is not valid JSON.", headers=headers)
     if status >= 500 and status != 503:
-        original = getattr(exc, "original_exception", None)
-        log.error("error %s on %s %s", status, request.method, request.path, exc_info=original)
+        original = getattr(exc, "original_exception", None) or exc
+        log.error(
+            "error %s on %s %s",
+            status,
+            request.method,
+            request.path,
+            extra={"exception": safe_traceback(original)},
+        )
     code = CODE_BY_STATUS.get(status) or HTTPStatus(status).phrase.lower().replace(" ", "_")
     detail = exc.description if status != 500 else None
     if status == 413:
@@ -170,7 +193,13 @@ def _handle_database_unavailable(exc: Exception) -> Response:
 def _handle_unexpected(exc: Exception) -> Response:
     if isinstance(exc, DBAPIError) and exc.connection_invalidated:
         return _handle_database_unavailable(exc)
-    log.exception("unhandled error on %s %s", request.method, request.path)
+    # The stack and the types, not the message: it can hold what the client sent.
+    log.error(
+        "unhandled error on %s %s",
+        request.method,
+        request.path,
+        extra={"exception": safe_traceback(exc)},
+    )
     db.session.rollback()
     return problem(500, "internal_error", "Something went wrong on our side.")
 

@@ -6,22 +6,41 @@ import http
 from collections.abc import Callable, Mapping, Sequence
 from typing import Any
 
+from apispec import BasePlugin
 from flask import Blueprint as FlaskBlueprint
 from flask import send_from_directory
 from flask_jwt_extended import jwt_required
 from flask_smorest import Api, Blueprint
 from flask_smorest.utils import prepare_response
+from marshmallow import Schema, ValidationError
+from marshmallow.utils import missing
 from swagger_ui_bundle import swagger_ui_path
-from webargs.flaskparser import FlaskParser
+from webargs.flaskparser import FlaskParser, is_json_request
 
+from api.http.bodies import parse_json
 from api.http.errors import PROBLEM_JSON
 from schemas.problem import ProblemSchema
 
 BEARER = "bearerAuth"
 
 
+class SchemaRulesPlugin(BasePlugin):
+    """Rules across fields (this proof or that one) that a load schema checks in a
+    `validates_schema`, stated for the OpenAPI document in its `OPENAPI_RULES`: so the
+    document refuses what the server refuses, and generated clients and fuzzers know."""
+
+    def schema_helper(self, name: str, definition: dict, **kwargs: Any) -> dict | None:
+        rules = getattr(kwargs.get("schema"), "OPENAPI_RULES", None)
+        return dict(rules) if rules else None
+
+
 class ProblemApi(Api):
     ERROR_SCHEMA = ProblemSchema
+
+    def __init__(self, *args: Any, **kwargs: Any) -> None:
+        spec_kwargs = kwargs.setdefault("spec_kwargs", {})
+        spec_kwargs.setdefault("extra_plugins", [SchemaRulesPlugin()])
+        super().__init__(*args, **kwargs)
 
     def _register_responses(self) -> None:
         # Same components as flask-smorest's, but errors are application/problem+json.
@@ -61,6 +80,10 @@ def _describe(status: int, codes: Sequence[str]) -> str:
     return f"{http.HTTPStatus(status).phrase}. The problem's `code` is one of: {listed}."
 
 
+# Set on a body schema the OpenAPI document calls optional (`arguments(required=False)`).
+OPTIONAL_BODY = "_attune_optional_body"
+
+
 class StrictParser(FlaskParser):
     # webargs drops unknown query parameters by default; the contract rejects them. Headers
     # stay lenient: every request carries many that are none of our business.
@@ -69,6 +92,19 @@ class StrictParser(FlaskParser):
         "query": None,
         "querystring": None,
     }
+
+    def load_json(self, req: Any, schema: Schema) -> Any:
+        """The body, parsed by `parse_json` (400 for what it refuses); a body the OpenAPI
+        document marks required and that is absent is 422, as the document says."""
+        raw = req.get_data(cache=True) if is_json_request(req) else b""
+        if not raw:
+            if getattr(schema, OPTIONAL_BODY, False):
+                return missing
+            raise ValidationError({"body": ["A JSON body is required."]})
+        try:
+            return parse_json(raw)
+        except ValueError as exc:
+            return self._handle_invalid_json_error(exc, req)  # type: ignore[arg-type]
 
 
 class ApiBlueprint(Blueprint):
@@ -81,6 +117,8 @@ class ApiBlueprint(Blueprint):
         # instance is built once (schemas keep no state between loads).
         if isinstance(schema, type):
             schema = schema()
+        if kwargs.get("location", "json") == "json" and not kwargs.get("required", True):
+            setattr(schema, OPTIONAL_BODY, True)
         return super().arguments(schema, *args, **kwargs)
 
     def errors(
@@ -121,10 +159,26 @@ class ApiBlueprint(Blueprint):
         return decorator
 
 
+def _null_or_that_object(self: Any, field: Any, ret: dict[str, Any], **_kwargs: Any) -> dict:
+    """A nullable Nested field as `{"allOf": [ref], "nullable": true}`.
+
+    apispec writes it, for OpenAPI 3.0, as `anyOf: [{"type": "object", "nullable": true},
+    ref]`, whose first branch allows any object at all: the document would call
+    `{"quiet_hours": {"anything": 1}}` valid, and the server refuses it (422).
+    """
+    branches = ret.get("anyOf")
+    if isinstance(branches, list) and {"type": "object", "nullable": True} in branches:
+        ret.pop("anyOf")
+        others = [b for b in branches if b != {"type": "object", "nullable": True}]
+        return {"allOf": others, "nullable": True}
+    return {}
+
+
 def init_openapi(api: ProblemApi) -> None:
     api.spec.components.security_scheme(
         BEARER, {"type": "http", "scheme": "bearer", "bearerFormat": "JWT"}
     )
+    api.ma_plugin.converter.add_attribute_function(_null_or_that_object)
 
 
 docs_assets = FlaskBlueprint("docs_assets", __name__)

@@ -32,7 +32,8 @@ def deliver(loop: bool, interval: float) -> None:
         report = deliver_pass(sender, now())
         click.echo(
             f"sent {report.sent}, deferred {report.deferred}, retrying {report.retrying}, "
-            f"failed {report.failed}, devices dropped {report.devices_dropped}"
+            f"failed {report.failed}, dropped {report.dropped}, "
+            f"devices dropped {report.devices_dropped}"
         )
         revoked = revoke_due(now())
         click.echo(

@@ -18,6 +18,7 @@ from sqlalchemy import select
 from api.attunement.words import TONE_WORDS
 from api.clock import now
 from api.couples.pairing import Pairing, Partner
+from api.couples.visibility import seen_by_partner
 from api.http.language import speaking
 from models import Notification, User, db
 from models.vocabulary import N_, Tone
@@ -81,8 +82,8 @@ def _locale_of(user_id: uuid.UUID) -> str | None:
 
 
 def partner_checked_in(author_name: str, pairing: Pairing | None, checkin: Any) -> None:
-    if pairing is None or checkin.visibility != "partner":
-        return  # a private check-in, or nobody to tell
+    if pairing is None or not seen_by_partner(pairing, checkin):
+        return  # nobody to tell, a private check-in, or one recorded before the pairing
     if not pairing.partner.wants_checkin_notifications:
         return
     text = _written(

@@ -6,7 +6,7 @@ import re
 from datetime import UTC, date, datetime, time, timedelta
 from zoneinfo import ZoneInfo
 
-HHMM = re.compile(r"^([01]\d|2[0-3]):([0-5]\d)$")
+HHMM = re.compile(r"([01][0-9]|2[0-3]):([0-5][0-9])")
 BACKOFF_BASE = timedelta(seconds=30)
 BACKOFF_CAP = timedelta(hours=1)
 MAX_ATTEMPTS = 6
@@ -14,7 +14,7 @@ REMINDER_WINDOW = timedelta(hours=1)
 
 
 def parse_hhmm(text: str) -> time:
-    match = HHMM.match(text)
+    match = HHMM.fullmatch(text)
     if match is None:
         raise ValueError(f"not a time of day: {text!r}")
     return time(int(match.group(1)), int(match.group(2)))

@@ -1,7 +1,9 @@
 """Delivering the outbox, and enqueuing daily reminders.
 
 Several workers may run at once: on PostgreSQL each claims its rows with
-`FOR UPDATE SKIP LOCKED`, so a notification is sent by exactly one of them.
+`FOR UPDATE SKIP LOCKED`, so a notification is sent by exactly one of them. Each row is
+judged again before it is sent (`relevance.reason_to_drop`): what is no longer the
+recipient's to see is dropped.
 """
 
 from __future__ import annotations
@@ -17,6 +19,7 @@ from sqlalchemy.exc import IntegrityError
 
 from api.notifications import outbox
 from api.notifications.fcm import Message, Outcome, Sender
+from api.notifications.relevance import reason_to_drop
 from api.notifications.schedule import MAX_ATTEMPTS, quiet_until, reminder_day, retry_after
 from models import CheckIn, CoupleMember, Device, Notification, User, db
 
@@ -29,6 +32,7 @@ class PassReport:
     deferred: int = 0
     retrying: int = 0
     failed: int = 0
+    dropped: int = 0  # no longer about anything the recipient can see
     devices_dropped: int = 0
     ids: list[uuid.UUID] = field(default_factory=list)
 
@@ -45,7 +49,8 @@ def deliver_pass(sender: Sender, now: datetime, batch: int = 100) -> PassReport:
             .limit(1)
             .with_for_update(skip_locked=True, of=Notification)
         ).first()
-        if claimed is None or report.sent + report.failed + report.deferred >= batch:
+        handled = report.sent + report.failed + report.deferred + report.dropped
+        if claimed is None or handled >= batch:
             db.session.rollback()
             return report
         notification, zone, quiet_start, quiet_end = claimed
@@ -62,6 +67,11 @@ def _deliver_one(
     now: datetime,
     report: PassReport,
 ) -> None:
+    reason = reason_to_drop(notification)
+    if reason is not None:  # asked again now: the row may have waited for hours
+        _finish(notification, "dropped", now, reason)
+        report.dropped += 1
+        return
     quiet_ends = quiet_until(now, tz, quiet_start, quiet_end)
     if quiet_ends is not None and notification.kind != "reminder":
         notification.next_attempt_at = quiet_ends  # deferred, not dropped

@@ -10,6 +10,7 @@ from api.accounts.profile import update_profile, user_view
 from api.auth import identities, signin
 from api.auth.revocations import revoke_now
 from api.auth.tokens import family_of, signed_in_just_now
+from api.http.limits import reauth_limited
 from api.http.openapi import COMMON_ERRORS, ApiBlueprint
 from models import db
 from schemas.user import (
@@ -51,6 +52,7 @@ class Me(MethodView):
         """Change your display name or time zone."""
         return user_view(update_profile(current_user.id, changes))
 
+    @reauth_limited
     @blp.authenticated(codes=("invalid_credentials", "invalid_identity_token"))
     @blp.arguments(DeleteAccountSchema, example={"password": "a long passphrase"})
     @blp.response(204)
@@ -86,6 +88,7 @@ class Export(MethodView):
 
 @blp.route("/identities")
 class Identities(MethodView):
+    @reauth_limited
     @blp.authenticated(
         codes=("invalid_credentials", "fresh_token_required", "invalid_identity_token")
     )
@@ -140,6 +143,7 @@ class IdentityByProvider(MethodView):
 
 @blp.route("/password")
 class Password(MethodView):
+    @reauth_limited
     @blp.authenticated()
     @blp.arguments(
         PasswordChangeSchema,

@@ -2,7 +2,9 @@ from __future__ import annotations
 
 from datetime import timedelta
 
-from flask_jwt_extended import create_access_token
+import jwt
+import pytest
+from flask_jwt_extended import create_access_token, create_refresh_token
 from sqlalchemy import select
 
 from models import TokenFamily, User, db
@@ -259,3 +261,23 @@ def test_a_token_without_a_family_claim_is_refused(client, accounts, app):
     response = client.get("/api/v1/me", headers=auth_headers(token))
     assert response.status_code == 401
     assert response.get_json()["code"] == "token_revoked"
+
+
+@pytest.mark.parametrize("refresh", [False, True])
+def test_a_validly_signed_token_without_exp_is_refused(client, accounts, app, refresh):
+    accounts.register()
+    with app.app_context():
+        user_id = db.session.scalars(select(User.id)).one()
+        family_id = db.session.scalars(select(TokenFamily.id)).one()
+        make = create_refresh_token if refresh else create_access_token
+        forever = make(
+            identity=str(user_id), additional_claims={"fam": str(family_id)}, expires_delta=False
+        )
+    assert "exp" not in jwt.decode(forever, options={"verify_signature": False})
+    path = "/api/v1/auth/refresh" if refresh else "/api/v1/me"
+    method = client.post if refresh else client.get
+    for _ in range(2):  # and not remembered as verified either
+        response = method(path, headers=auth_headers(forever))
+        assert response.status_code == 401
+        assert response.mimetype == "application/problem+json"
+        assert response.get_json()["code"] == "invalid_token"

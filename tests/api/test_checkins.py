@@ -272,6 +272,50 @@ def test_the_partner_never_sees_what_was_recorded_before_the_pairing(client, acc
         )
 
 
+def test_a_recorded_at_ahead_of_the_clock_is_stored_as_the_time_of_the_post(
+    client, accounts, clock
+):
+    sam = accounts.register()
+    ahead = checkin(client, sam, recorded_at=_iso(clock.current + timedelta(minutes=4)))
+    assert datetime.fromisoformat(ahead["recorded_at"]) == clock.current
+    assert ahead["recorded_at"] == ahead["created_at"]
+    # A retry of the same post is still the same request, and gets the stored answer.
+    body = {"id": str(uuid.uuid4()), "tone": "sad", "energy": 3}
+    body["recorded_at"] = _iso(clock.current + timedelta(minutes=3))
+    first = client.post("/api/v1/checkins", json=body, headers=sam["headers"])
+    clock.advance(seconds=30)
+    again = client.post("/api/v1/checkins", json=body, headers=sam["headers"])
+    assert (first.status_code, again.status_code) == (201, 200)
+    assert again.get_json()["recorded_at"] == first.get_json()["recorded_at"]
+
+
+def _pair_up(client, inviter, redeemer):
+    code = client.post("/api/v1/invites", headers=inviter["headers"]).get_json()["code"]
+    response = client.post("/api/v1/couple", json={"code": code}, headers=redeemer["headers"])
+    assert response.status_code == 201
+
+
+def test_a_check_in_dated_ahead_cannot_reach_a_pairing_that_begins_later(client, accounts, clock):
+    alex, bo, cy = accounts.register("Alex"), accounts.register("Bo"), accounts.register("Cy")
+    _pair_up(client, alex, cy)
+    ahead = checkin(client, alex, recorded_at=_iso(clock.current + timedelta(minutes=4)))
+    private_answer = client.post(
+        f"/api/v1/checkins/{ahead['id']}/responses",
+        json={"kind": "comfort", "message": "Only for Alex"},
+        headers=cy["headers"],
+    )
+    assert private_answer.status_code == 201
+    clock.advance(minutes=1)
+    client.delete("/api/v1/couple", headers=alex["headers"])
+    clock.advance(minutes=1)
+    _pair_up(client, alex, bo)  # within the 4 minutes the check-in was dated ahead
+    assert client.get(f"/api/v1/checkins/{ahead['id']}", headers=bo["headers"]).status_code == 404
+    seen = client.get("/api/v1/checkins?author=partner", headers=bo["headers"]).get_json()
+    assert seen["items"] == []
+    prompts = client.get("/api/v1/prompts", headers=bo["headers"]).get_json()
+    assert prompts["partner_checkin"] is None
+
+
 def test_after_unpairing_neither_sees_the_other(client, pair):
     alex, sam = pair()
     theirs = checkin(client, sam)

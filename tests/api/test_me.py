@@ -118,3 +118,21 @@ def test_password_change_rejects_a_short_new_password(client, accounts):
     )
     assert response.status_code == 422
     assert "new_password" in response.get_json()["errors"]
+
+
+def test_patch_me_without_a_body_is_422_as_the_openapi_document_says(client, accounts):
+    sam = accounts.register()
+    for extra in ({}, {"content_type": "application/json"}):
+        response = client.patch("/api/v1/me", headers=sam["headers"], **extra)
+        assert response.status_code == 422
+        assert response.mimetype == "application/problem+json"
+        assert response.get_json()["errors"] == {"body": ["A JSON body is required."]}
+    spec = client.get("/openapi.json").get_json()
+    assert spec["paths"]["/api/v1/me"]["patch"]["requestBody"]["required"] is True
+
+
+def test_patch_me_with_an_empty_object_changes_nothing(client, accounts):
+    sam = accounts.register()
+    response = client.patch("/api/v1/me", json={}, headers=sam["headers"])
+    assert response.status_code == 200
+    assert response.get_json() == sam["user"]

@@ -147,14 +147,14 @@ def test_a_paired_user_cannot_redeem_or_create_invites(client, pair, accounts):
     assert response.get_json()["code"] == "already_paired"
 
 
-def test_redeeming_the_code_of_someone_now_paired_is_already_paired(client, accounts):
+def test_the_code_of_someone_who_paired_since_is_withdrawn(client, accounts):
     alex, sam, kim = accounts.register("Alex"), accounts.register("Sam"), accounts.register("Kim")
     alex_code = _invite(client, alex)["code"]
-    # Alex pairs with Kim by redeeming Kim's code; Alex's own code is still out there.
+    # Alex pairs with Kim by redeeming Kim's code; that withdrew Alex's own code.
     assert _redeem(client, alex, _invite(client, kim)["code"]).status_code == 201
     response = _redeem(client, sam, alex_code)
-    assert response.status_code == 409
-    assert response.get_json()["code"] == "already_paired"
+    assert response.status_code == 404
+    assert response.get_json()["code"] == "invite_invalid"
 
 
 def test_unpaired_get_couple_is_not_paired(client, accounts):
@@ -187,6 +187,36 @@ def test_re_pairing_the_same_two_people_needs_a_new_invite_and_starts_a_new_coup
     response = _redeem(client, sam, code)
     assert response.status_code == 201
     assert response.get_json()["id"] != alex["couple_id"]
+
+
+def test_pairing_withdraws_the_redeemer_s_own_live_invite(client, accounts, app):
+    eve, fay, gus = accounts.register("Eve"), accounts.register("Fay"), accounts.register("Gus")
+    old_code = _invite(client, eve)["code"]
+    assert _redeem(client, eve, _invite(client, fay)["code"]).status_code == 201
+    client.delete("/api/v1/couple", headers=eve["headers"])
+    # Eve's code from before would pair her with whoever has it, without her doing anything.
+    response = _redeem(client, gus, old_code)
+    assert response.status_code == 404
+    assert response.get_json()["code"] == "invite_invalid"
+    assert client.get("/api/v1/invites/current", headers=eve["headers"]).status_code == 404
+    assert client.get("/api/v1/couple", headers=eve["headers"]).status_code == 404
+    with app.app_context():
+        live = db.session.scalars(
+            select(Invite).where(Invite.used_at.is_(None), Invite.withdrawn_at.is_(None))
+        ).all()
+    assert live == []
+
+
+def test_pairing_withdraws_every_live_invite_of_both_partners(client, accounts, app):
+    eve, fay = accounts.register("Eve"), accounts.register("Fay")
+    _invite(client, fay)
+    assert _redeem(client, fay, _invite(client, eve)["code"]).status_code == 201
+    with app.app_context():
+        invites = db.session.scalars(select(Invite)).all()
+        states = sorted(
+            ("used" if i.used_at else "withdrawn" if i.withdrawn_at else "live") for i in invites
+        )
+    assert states == ["used", "withdrawn"]
 
 
 def test_the_database_holds_no_plain_invite_code(client, accounts, app):

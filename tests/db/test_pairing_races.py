@@ -63,7 +63,7 @@ def test_twenty_simultaneous_redemptions_of_one_code_make_exactly_one_couple(mak
     _assert_nobody_half_paired(app)
 
 
-def test_two_users_redeeming_each_others_codes_at_once_end_in_at_most_one_couple(make_app):
+def test_two_users_redeeming_each_others_codes_at_once_end_in_one_couple(make_app):
     app = make_app(SQLALCHEMY_ENGINE_OPTIONS={"pool_size": 4, "max_overflow": 2})
     client = app.test_client()
     accounts = Accounts(client)
@@ -74,7 +74,8 @@ def test_two_users_redeeming_each_others_codes_at_once_end_in_at_most_one_couple
 
         statuses = _race(app, [(a, code_b), (b, code_a)])
 
-        assert sorted(statuses) == [201, 409], statuses
+        # They queue on their invites: the second finds its code withdrawn by the pairing.
+        assert sorted(statuses) == [201, 404], statuses
         couple_ids = {
             client.get("/api/v1/me", headers=u["headers"]).get_json()["couple_id"] for u in (a, b)
         }
@@ -82,3 +83,21 @@ def test_two_users_redeeming_each_others_codes_at_once_end_in_at_most_one_couple
     _assert_nobody_half_paired(app)
     with app.app_context():
         assert db.session.scalar(select(func.count()).select_from(Couple)) == 10
+
+
+def test_an_old_code_raced_against_its_creator_pairing_elsewhere_is_spent_either_way(make_app):
+    app = make_app(SQLALCHEMY_ENGINE_OPTIONS={"pool_size": 4, "max_overflow": 2})
+    client = app.test_client()
+    accounts = Accounts(client)
+    for round_ in range(10):
+        eve, fay, gus, hal = (accounts.register(f"{n}{round_}") for n in ("E", "F", "G", "H"))
+        eve_code = client.post("/api/v1/invites", headers=eve["headers"]).get_json()["code"]
+        fay_code = client.post("/api/v1/invites", headers=fay["headers"]).get_json()["code"]
+
+        statuses = _race(app, [(eve, fay_code), (gus, eve_code)])
+
+        assert statuses.count(201) == 1, statuses
+        client.delete("/api/v1/couple", headers=eve["headers"])
+        late = client.post("/api/v1/couple", json={"code": eve_code}, headers=hal["headers"])
+        assert late.status_code == 404, late.get_json()
+    _assert_nobody_half_paired(app)
