@@ -6,14 +6,11 @@ and retype them, so any case, hyphens and spaces are accepted, and O/I/L are rea
 
 from __future__ import annotations
 
-import base64
 import hashlib
 import hmac
 import secrets
 
-from cryptography.fernet import Fernet, InvalidToken
-from cryptography.hazmat.primitives import hashes
-from cryptography.hazmat.primitives.kdf.hkdf import HKDF
+from api.crypto import derive_key, fernet, seal, unseal
 
 ALPHABET = "0123456789ABCDEFGHJKMNPQRSTVWXYZ"
 CODE_LENGTH = 10
@@ -36,28 +33,16 @@ def normalize(typed: str) -> str | None:
     return code
 
 
-def _derive(secret_key: str, purpose: bytes) -> bytes:
-    return HKDF(algorithm=hashes.SHA256(), length=32, salt=None, info=purpose).derive(
-        secret_key.encode("utf-8")
-    )
-
-
 def lookup_hash(code: str, secret_key: str) -> str:
     return hmac.new(
-        _derive(secret_key, b"attune invite lookup"), code.encode(), hashlib.sha256
+        derive_key(secret_key, b"attune invite lookup"), code.encode(), hashlib.sha256
     ).hexdigest()
 
 
-def _fernet(secret_key: str) -> Fernet:
-    return Fernet(base64.urlsafe_b64encode(_derive(secret_key, b"attune invite encryption")))
-
-
 def encrypt(code: str, secret_key: str) -> str:
-    return _fernet(secret_key).encrypt(code.encode()).decode()
+    return seal(code.encode(), fernet(secret_key, b"attune invite encryption"))
 
 
 def decrypt(token: str, secret_key: str) -> str | None:
-    try:
-        return _fernet(secret_key).decrypt(token.encode()).decode()
-    except InvalidToken:
-        return None
+    code = unseal(token, fernet(secret_key, b"attune invite encryption"))
+    return code.decode() if code is not None else None
