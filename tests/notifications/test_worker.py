@@ -17,6 +17,13 @@ from tests.conftest import Accounts, checkin
 NOON_UTC = datetime(2026, 11, 30, 12, 0, tzinfo=UTC)  # 13:00 in Berlin: not quiet
 
 
+@pytest.fixture(autouse=True)
+def _written_before_noon(app):
+    # Notifications are due from when they were written: pin that, rather than depend on
+    # the real clock being before NOON_UTC.
+    app.config["CLOCK"] = lambda: NOON_UTC - timedelta(hours=1)
+
+
 def _couple_with_phone(app, client, token="alex-phone", timezone="Europe/Berlin"):
     accounts = Accounts(client)
     alex = accounts.register("Alex", timezone=timezone)
@@ -115,6 +122,7 @@ def test_without_fcm_configured_notifications_are_logged_not_sent(client, app, c
 
 def test_the_cli_delivers_one_pass(client, fcm_app, fcm):
     fcm_client = fcm_app.test_client()
+    fcm_app.config["CLOCK"] = lambda: NOON_UTC - timedelta(hours=1)
     _couple_with_phone(fcm_app, fcm_client)
     fcm_app.config["CLOCK"] = lambda: NOON_UTC
     result = fcm_app.test_cli_runner().invoke(args=["notifications", "deliver"])
