@@ -8,6 +8,7 @@ from flask import Flask, Response, request
 from werkzeug.middleware.proxy_fix import ProxyFix
 
 from api.auth.caller_cache import init_caller_cache
+from api.auth.cli import auth_cli
 from api.auth.passwords import init_passwords
 from api.auth.tokens import init_jwt
 from api.config import Config, config_from_environment
@@ -58,6 +59,7 @@ def create_app(config: Config | None = None) -> Flask:
     _register_blueprints(app)
     register_error_handlers(app)
     app.cli.add_command(notifications_cli)
+    app.cli.add_command(auth_cli)
     app.before_request(_require_json_bodies)
     app.after_request(_security_headers)
     return app

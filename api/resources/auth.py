@@ -5,7 +5,7 @@ from flask_jwt_extended import current_user, get_jwt
 
 from api.accounts.profile import user_view
 from api.auth import signin
-from api.auth.tokens import family_of
+from api.auth.tokens import family_of, presented_token
 from api.extensions import limiter
 from api.http.limits import client_address, configured, login_key
 from api.http.openapi import COMMON_ERRORS, ApiBlueprint
@@ -55,9 +55,14 @@ class Refresh(MethodView):
     @blp.response(200, TokenPairSchema)
     @blp.errors(*COMMON_ERRORS)
     def post(self) -> dict[str, Any]:
-        """Trade the refresh token (as the bearer) for a new pair; the old one is spent."""
+        """Trade the refresh token (as the bearer) for a new pair; the old one is spent.
+
+        Sent again within `REFRESH_REUSE_GRACE_SECONDS` of its first use (two requests
+        racing from one phone), it gets the same pair, as long as that pair has not been
+        refreshed itself. Later it is a copy: 401 `token_revoked`, and the family ends.
+        """
         claims = get_jwt()
-        return signin.refresh(current_user.id, family_of(claims), claims["jti"])
+        return signin.refresh(current_user.id, family_of(claims), claims["jti"], presented_token())
 
 
 @blp.route("/logout")
