@@ -95,6 +95,14 @@ class ExportedCheckInSchema(Schema):
     created_at = fields.AwareDateTime()
 
 
+class ExportedTombstoneSchema(Schema):
+    id = fields.UUID()
+    visibility = fields.String()
+    recorded_at = fields.AwareDateTime()
+    created_at = fields.AwareDateTime()
+    deleted_at = fields.AwareDateTime()
+
+
 class ExportedResponseSchema(Schema):
     id = fields.UUID()
     kind = fields.String()
@@ -135,14 +143,23 @@ class ExportedIdempotencyKeySchema(Schema):
 
 
 class ExportedDeviceSchema(Schema):
+    id = fields.UUID()
     platform = fields.String()
     registered_at = fields.AwareDateTime()
+    last_seen_at = fields.AwareDateTime()
 
 
 class ExportSchema(Schema):
     exported_at = fields.AwareDateTime()
     profile = fields.Nested(UserSchema)
     checkins = fields.List(fields.Nested(ExportedCheckInSchema))
+    deleted_checkins = fields.List(
+        fields.Nested(ExportedTombstoneSchema),
+        metadata={
+            "description": "What is kept of your deleted check-ins (not what they said), so "
+            "that a queued retry of their post cannot bring them back."
+        },
+    )
     responses = fields.List(fields.Nested(ExportedResponseSchema))
     felt_heard_ratings = fields.List(fields.Nested(ExportedRatingSchema))
     pairings = fields.List(fields.Nested(ExportedPairingSchema))

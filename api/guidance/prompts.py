@@ -14,7 +14,7 @@ from api.checkins.rows import CHECKIN_COLUMNS, checkin_json, fold_responses, wit
 from api.checkins.visible import Shown, shown_checkin
 from api.clock import now
 from api.couples.pairing import Pairing, require_pairing
-from api.couples.visibility import shared_since
+from api.couples.visibility import own, shared_since
 from api.http.reads import fetch
 from models import CheckIn
 from models.vocabulary import Need, Tone
@@ -45,7 +45,7 @@ def _latest(scope: Any) -> Any:
 # author's index range: a day with many check-ins costs the same as a quiet one.
 _LATEST_OF_BOTH = with_responses(
     union_all(
-        select(_latest(CheckIn.author_id == bindparam("me")).subquery()),
+        select(_latest(own(bindparam("me"))).subquery()),
         select(_latest(shared_since(bindparam("partner"), bindparam("paired_at"))).subquery()),
     )
 )

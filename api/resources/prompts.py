@@ -30,7 +30,7 @@ class CheckInPrompts(MethodView):
     @blp.etag
     @blp.authenticated()
     @blp.response(200, PromptSetSchema)
-    @blp.errors(404, *COMMON_ERRORS)
+    @blp.errors(404, 410, *COMMON_ERRORS)
     def get(self, checkin_id: uuid.UUID) -> Any:
         """Prompts for one check-in: your partner's, or your own (then: attune to yourself)."""
         return json_response(prompts_for_checkin(current_user, checkin_id), etag=blp)

@@ -6,8 +6,8 @@ Create Date: 2026-11-30 12:00:00.000000
 
 - token_families: the refresh token spent last, when, and the answer it got (sealed).
 - checkins: `deleted_at` (a tombstone keeps the id; tone and energy become nullable, a
-  check makes live rows keep them); the author index leads with (author_id, deleted_at) so
-  live pages are one range and tombstones cost them nothing.
+  check makes live rows keep them); the author index gains `deleted_at` as its last
+  column, so `deleted_at IS NULL` is checked on index entries of the ordered scan.
 - devices: an `id` to name a device without its token, and `last_seen_at`.
 - changes: the sync feed's log, one row per reader and change, written by the triggers
   below in the transaction of the change itself.
@@ -173,7 +173,7 @@ def upgrade():
         )
         batch_op.drop_index('ix_checkins_author_recorded')
         batch_op.create_index('ix_checkins_author_recorded',
-                              ['author_id', 'deleted_at', 'recorded_at', 'id'], unique=False)
+                              ['author_id', 'recorded_at', 'id', 'deleted_at'], unique=False)
 
     # Existing devices get an id and were last seen when registered.
     with op.batch_alter_table('devices', schema=None) as batch_op:
