@@ -74,9 +74,9 @@ def refresh(user_id: uuid.UUID, family_id: uuid.UUID, jti: str, presented: str) 
     return tokens
 
 
-def logout(user_id: uuid.UUID, family_id: uuid.UUID) -> None:
+def end_session(user_id: uuid.UUID, family_id: uuid.UUID) -> None:
+    """Sign out one device: its token family ends (not committed)."""
     revoke_families(user_id, only=family_id)
-    db.session.commit()
 
 
 def change_password(caller: Caller, family_id: uuid.UUID, current: str, new: str) -> None:

@@ -9,6 +9,9 @@ from api.auth.tokens import family_of, presented_token
 from api.extensions import limiter
 from api.http.limits import client_address, configured, login_key
 from api.http.openapi import COMMON_ERRORS, ApiBlueprint
+from api.notifications.devices import forget_device
+from models import db
+from schemas.device import LogoutSchema
 from schemas.user import AuthResultSchema, LoginSchema, RegisterSchema, TokenPairSchema
 
 blp = ApiBlueprint("auth", __name__, description="Accounts and tokens.")
@@ -68,8 +71,16 @@ class Refresh(MethodView):
 @blp.route("/logout")
 class Logout(MethodView):
     @blp.authenticated()
+    @blp.arguments(LogoutSchema, required=False, example={"device_token": "fcm-token"})
     @blp.response(204)
     @blp.errors(*COMMON_ERRORS)
-    def post(self) -> None:
-        """Sign out this device: its access and refresh tokens stop working."""
-        signin.logout(current_user.id, family_of(get_jwt()))
+    def post(self, body: dict[str, Any]) -> None:
+        """Sign out this device: its access and refresh tokens stop working.
+
+        With `device_token`, that phone of yours also stops receiving pushes (a phone
+        handed on shows nothing more); a token that is not yours is ignored.
+        """
+        signin.end_session(current_user.id, family_of(get_jwt()))
+        if body.get("device_token"):
+            forget_device(current_user.id, token=body["device_token"], missing_ok=True)
+        db.session.commit()
