@@ -1,4 +1,4 @@
-from marshmallow import Schema, fields, validate
+from marshmallow import EXCLUDE, Schema, fields, validate
 
 from schemas.base import (
     DisplayName,
@@ -58,6 +58,20 @@ class UserUpdateSchema(LoadSchema):
         QuietHoursSchema,
         allow_none=True,
         metadata={"description": "Local hours without pushes (deferred, not dropped), or null."},
+    )
+
+
+class IfMatchHeaders(Schema):
+    class Meta:
+        unknown = EXCLUDE  # every other request header is none of our business
+
+    if_match = Text(
+        data_key="If-Match",
+        validate=validate.Length(min=1, max=1024),
+        metadata={
+            "description": "The ETag of `GET /me` this change was made from: 412 when the "
+            "profile changed since. Optional."
+        },
     )
 
 

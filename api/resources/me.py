@@ -10,10 +10,12 @@ from api.accounts.profile import update_profile, user_view
 from api.auth import signin
 from api.auth.tokens import family_of
 from api.http.openapi import COMMON_ERRORS, ApiBlueprint
+from api.http.render import json_response
 from models import db
 from schemas.user import (
     DeleteAccountSchema,
     ExportSchema,
+    IfMatchHeaders,
     PasswordChangeSchema,
     UserSchema,
     UserUpdateSchema,
@@ -25,14 +27,16 @@ log = logging.getLogger(__name__)
 
 @blp.route("")
 class Me(MethodView):
+    @blp.etag
     @blp.authenticated()
     @blp.response(200, UserSchema)
     @blp.errors(*COMMON_ERRORS)
-    def get(self) -> dict[str, Any]:
-        """Your account."""
-        return user_view(current_user)
+    def get(self) -> Any:
+        """Your account, with a strong ETag: send it as If-Match when you change it."""
+        return json_response(user_view(current_user), etag=blp)
 
     @blp.authenticated()
+    @blp.arguments(IfMatchHeaders, location="headers")
     @blp.arguments(
         UserUpdateSchema,
         example={
@@ -44,10 +48,15 @@ class Me(MethodView):
         },
     )
     @blp.response(200, UserSchema)
-    @blp.errors(*COMMON_ERRORS)
-    def patch(self, changes: dict[str, Any]) -> dict[str, Any]:
-        """Change your display name or time zone."""
-        return user_view(update_profile(current_user.id, changes))
+    @blp.errors(412, *COMMON_ERRORS)
+    def patch(self, headers: dict[str, Any], changes: dict[str, Any]) -> Any:
+        """Change your display name, time zone or notification preferences.
+
+        With `If-Match` (the ETag of `GET /me`), 412 `precondition_failed` when another
+        phone changed your profile since; the answer carries the new ETag.
+        """
+        user = update_profile(current_user.id, changes, headers.get("if_match"))
+        return json_response(user_view(user), tagged=True)
 
     @blp.authenticated()
     @blp.arguments(DeleteAccountSchema, example={"password": "a long passphrase"})
