@@ -18,6 +18,7 @@ from api.http.logs import init_logging
 from api.http.openapi import docs_assets, init_openapi
 from api.notifications.cli import notifications_cli
 from api.resources import BLUEPRINTS
+from api.sync.cli import sync_cli
 from models import db
 from models.base import ping_only_after_idle
 
@@ -60,6 +61,7 @@ def create_app(config: Config | None = None) -> Flask:
     register_error_handlers(app)
     app.cli.add_command(notifications_cli)
     app.cli.add_command(auth_cli)
+    app.cli.add_command(sync_cli)
     app.before_request(_require_json_bodies)
     app.after_request(_security_headers)
     return app

@@ -7,7 +7,6 @@ from sqlalchemy import delete
 from api.auth.caller import Caller
 from api.auth.caller_cache import forget_caller
 from api.auth.passwords import verify_password
-from api.clock import now
 from api.couples.pairing import end_couple
 from api.http.errors import ApiError
 from models import User, db
@@ -23,6 +22,6 @@ def delete_account(user: Caller, password: str) -> None:
     if not verify_password(db.session.get(User, user.id), password):
         raise ApiError(401, "invalid_credentials", "The password is not right.")
     if user.pairing is not None:
-        end_couple(user.pairing.couple_id, now())
+        end_couple(user.pairing.couple_id)
     db.session.execute(delete(User).where(User.id == user.id))
     forget_caller(user.id)

@@ -12,7 +12,7 @@ from sqlalchemy.exc import IntegrityError
 
 from api.clock import now
 from api.couples import invite_codes
-from api.couples.pairing import Pairing, Partner, create_couple
+from api.couples.pairing import Pairing, Partner, create_couple, lock_people
 from api.http.errors import ApiError, not_found
 from models import Invite, User, db
 
@@ -101,16 +101,17 @@ def redeem(redeemer_id: uuid.UUID, typed_code: str) -> Pairing:
     invite = db.session.scalars(
         select(Invite).where(Invite.code_hash == code_hash).with_for_update()
     ).first()
-    moment = now()
     if (
         invite is None
         or invite.used_at is not None
         or invite.withdrawn_at is not None
-        or invite.expires_at <= moment
+        or invite.expires_at <= now()
     ):
         raise invite_invalid()
     if invite.creator_id == redeemer_id:
         raise ApiError(409, "own_invite", "This is your own invite code; share it instead.")
+    lock_people(invite.creator_id, redeemer_id)
+    moment = now()  # after the locks: it becomes paired_at (see api/couples/pairing.py)
     creator = db.session.get(User, invite.creator_id)
     if creator is None or creator.couple_id is not None:
         raise ApiError(409, "already_paired", "The person who shared this code is paired.")

@@ -10,6 +10,7 @@ from api.resources.me import blp as me_blp
 from api.resources.prompts import blp as prompts_blp
 from api.resources.responses import blp as responses_blp
 from api.resources.summary import blp as summary_blp
+from api.resources.sync import blp as sync_blp
 from api.resources.vocabulary import blp as vocabulary_blp
 
 API_PREFIX = "/api/v1"
@@ -26,4 +27,5 @@ BLUEPRINTS = [
     (prompts_blp, API_PREFIX),
     (summary_blp, API_PREFIX),
     (devices_blp, f"{API_PREFIX}/devices"),
+    (sync_blp, API_PREFIX),
 ]

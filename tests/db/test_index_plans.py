@@ -9,7 +9,8 @@ import pytest
 from sqlalchemy import insert, text
 
 from api.checkins.pages import _page_statement
-from models import CheckIn, User, db
+from api.sync.feed import _page_statement as _feed_page_statement
+from models import Change, CheckIn, User, db
 
 
 @pytest.fixture(autouse=True)
@@ -85,3 +86,36 @@ def test_pages_of_live_check_ins_are_ordered_ranges_of_the_author_index(app):
             line for line in plan.splitlines() if "Index Cond" in line and "author_id" in line
         ]
         assert conditions and all("deleted_at IS NULL" in line for line in conditions), plan
+
+
+def test_a_sync_page_is_one_range_of_the_readers_index(app):
+    readers = [uuid.uuid4() for _ in range(20)]
+    at = datetime(2026, 1, 1, tzinfo=UTC)
+    with app.app_context():
+        db.session.execute(
+            insert(User),
+            [
+                {"id": r, "email": f"{r}@example.com", "password_hash": "x", "display_name": "R"}
+                for r in readers
+            ],
+        )
+        db.session.execute(
+            insert(Change),
+            [
+                {"user_id": r, "kind": "checkin", "entity_id": uuid.uuid4(), "at": at}
+                for r in readers
+                for _ in range(1000)
+            ],
+        )
+        db.session.commit()
+        db.session.execute(text("ANALYZE changes"))
+        plan = _explain(
+            _feed_page_statement(True),
+            {"me": readers[0], "after_txid": 0, "after_seq": 10, "below": 2**62, "page_size": 101},
+        )
+
+    assert "Index Scan using ix_changes_reader on changes" in plan, plan
+    assert "Sort" not in plan and "Filter" not in plan and "Bitmap" not in plan, plan
+    (condition,) = [line for line in plan.splitlines() if "Index Cond" in line]
+    assert "user_id =" in condition and "ROW(txid, seq) >" in condition, plan
+    assert "txid <" in condition, plan
