@@ -157,6 +157,7 @@ def test_two_workers_at_once_deliver_each_notification_exactly_once(
     if not is_postgres:
         pytest.skip("row locking with SKIP LOCKED is proven on PostgreSQL")
     app = make_app()
+    app.config["CLOCK"] = lambda: NOON_UTC - timedelta(hours=1)
     client = app.test_client()
     _, sam = _couple_with_phone(app, client)
     for _ in range(30):
