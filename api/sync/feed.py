@@ -36,8 +36,6 @@ from api.http.reads import fetch
 from api.sync.cursor import Cursor, Position, cursor_expired, decode, encode
 from models import Change, CheckIn, db
 
-MAX_LIMIT = 500
-
 
 class Horizon(NamedTuple):
     """`below`: every transaction of this database with a lower id has ended. `xmax`: no

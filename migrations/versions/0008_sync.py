@@ -20,6 +20,9 @@ membership: an unpairing waits for the check-in's transaction or the check-in se
 unpairing, so nobody hears of a check-in they never could have seen. User-defined AFTER
 triggers fire after the foreign-key checks (whose trigger names sort first), which matters
 for the same reason: see api/couples/pairing.py.
+
+On SQLite, rebuilding a table in batch mode drops its triggers: a later migration that
+does so on checkins, responses, couples or couple_members must create them again.
 """
 import uuid
 
