@@ -25,7 +25,18 @@ import uuid
 from functools import cache
 from typing import Any, NamedTuple
 
-from sqlalchemy import BigInteger, bindparam, func, or_, select, text, tuple_
+from sqlalchemy import (
+    BigInteger,
+    and_,
+    bindparam,
+    func,
+    literal,
+    or_,
+    select,
+    text,
+    tuple_,
+    union_all,
+)
 
 from api.auth.caller import Caller
 from api.checkins.rows import CHECKIN_COLUMNS, checkins_json, fold_responses, with_responses
@@ -34,7 +45,8 @@ from api.couples.pairing import couple_view
 from api.couples.visibility import own, shared_since
 from api.http.reads import fetch
 from api.sync.cursor import Cursor, Position, cursor_expired, decode, encode
-from models import Change, CheckIn, db
+from models import Change, CheckIn, Couple, CoupleMember, db
+from models.vocabulary import Visibility
 
 
 class Horizon(NamedTuple):
@@ -83,9 +95,9 @@ def _page_statement(bounded: bool) -> Any:
     after = tuple_(
         bindparam("after_txid", type_=BigInteger()), bindparam("after_seq", type_=BigInteger())
     )
-    statement = select(Change.txid, Change.seq, Change.kind, Change.entity_id, Change.at).where(
-        Change.user_id == bindparam("me"), tuple_(Change.txid, Change.seq) > after
-    )
+    statement = select(
+        Change.txid, Change.seq, Change.kind, Change.entity_id, Change.couple_id, Change.at
+    ).where(Change.user_id == bindparam("me"), tuple_(Change.txid, Change.seq) > after)
     if bounded:
         statement = statement.where(Change.txid < bindparam("below", type_=BigInteger()))
     return statement.order_by(Change.txid, Change.seq).limit(bindparam("page_size"))
@@ -114,23 +126,73 @@ def _visible_checkins(reader: Caller, ids: list[uuid.UUID]) -> dict[uuid.UUID, A
     return {checkin["id"]: checkin for checkin in shown}
 
 
+def _could_have_seen(rows: list[tuple[uuid.UUID, uuid.UUID]]) -> set[uuid.UUID]:
+    """Of (check-in, couple) pairs, the check-ins the reader could see in that pairing:
+    shared, recorded since it began, by the other member. One gone for good (its author
+    deleted their account) came through the pairing, so it counts."""
+    # The pairs as a derived table (a union of one-row selects: SQLite has no VALUES alias).
+    seen = union_all(
+        *(
+            select(
+                literal(checkin_id, Change.entity_id.type).label("checkin_id"),
+                literal(couple_id, Change.entity_id.type).label("couple_id"),
+            )
+            for checkin_id, couple_id in rows
+        )
+    ).subquery("seen")
+    statement = (
+        select(seen.c.checkin_id)
+        .select_from(seen)
+        .join(Couple, Couple.id == seen.c.couple_id)
+        .outerjoin(CheckIn, CheckIn.id == seen.c.checkin_id)
+        .outerjoin(
+            CoupleMember,
+            and_(
+                CoupleMember.couple_id == seen.c.couple_id,
+                CoupleMember.user_id == CheckIn.author_id,
+            ),
+        )
+        .where(
+            or_(
+                CheckIn.id.is_(None),
+                and_(
+                    CoupleMember.user_id.is_not(None),
+                    CheckIn.visibility == Visibility.PARTNER.value,
+                    CheckIn.recorded_at >= Couple.paired_at,
+                ),
+            )
+        )
+    )
+    return set(fetch(statement).scalars())
+
+
 def _changes(reader: Caller, rows: list[Any]) -> list[dict[str, Any]]:
     """The page's rows as the reader may see them now: each id once, at its last change.
 
-    Every row addressed to a reader is about something they could see when it was written
-    (the triggers make sure of it), so a check-in they cannot see now was removed from
-    their view: `checkin_removed`, with nothing of it but its id.
+    A check-in the reader cannot see now left their view: `checkin_removed`, with nothing
+    of it but its id, and only if they could see it once. Their own rows (no couple) are
+    about their own check-ins; a row that came through a pairing is checked against it
+    here, although the triggers only write those for check-ins the partner could see:
+    what a reader learns is decided when they read.
     """
     latest: dict[uuid.UUID, Any] = {}
     for row in rows:
         latest.pop(row.entity_id, None)
         latest[row.entity_id] = row
     shown = _visible_checkins(reader, [i for i, row in latest.items() if row.kind == "checkin"])
+    through_pairing = [
+        (entity_id, row.couple_id)
+        for entity_id, row in latest.items()
+        if row.kind == "checkin" and entity_id not in shown and row.couple_id is not None
+    ]
+    seen_once = _could_have_seen(through_pairing) if through_pairing else set()
     pairing = reader.pairing
     changes = []
     for entity_id, row in latest.items():
         if row.kind == "checkin":
             data = shown.get(entity_id)
+            if data is None and row.couple_id is not None and entity_id not in seen_once:
+                continue  # never the id of something they could not see
             kind = "checkin" if data is not None else "checkin_removed"
         elif row.kind == "couple":
             kind = "couple"

@@ -322,3 +322,32 @@ def test_sync_prune_drops_rows_older_than_31_days(client, accounts, app, clock):
     assert "pruned 0 " in runner.invoke(args=["sync", "prune"]).output
     with app.app_context():
         assert db.session.scalar(select(func.count()).select_from(Change)) == 1
+
+
+def test_visibility_is_decided_when_reading_even_against_a_wrong_log_row(client, pair, app, clock):
+    """As if a trigger had told Alex of Sam's private check-in and of a stranger's shared
+    one: the feed still never names them."""
+    alex, sam = pair()
+    kim = pair("Kim", "Lee")[0]
+    private = checkin(client, sam, visibility="private")
+    strangers = checkin(client, kim)
+    shared = checkin(client, sam)
+    cursor = _start(client, alex)
+    client.delete(f"/api/v1/checkins/{shared['id']}", headers=sam["headers"])
+    with app.app_context():
+        for wrong in (private, strangers):
+            db.session.add(
+                Change(
+                    user_id=uuid.UUID(alex["user"]["id"]),
+                    kind="checkin",
+                    entity_id=uuid.UUID(wrong["id"]),
+                    couple_id=uuid.UUID(alex["couple_id"]),
+                    at=clock.current,
+                )
+            )
+        db.session.commit()
+
+    response = client.get(f"/api/v1/sync?since={cursor}", headers=alex["headers"])
+    text = response.get_data(as_text=True)
+    assert private["id"] not in text and strangers["id"] not in text
+    assert _kinds(response.get_json()["changes"]) == [("checkin_removed", shared["id"])]

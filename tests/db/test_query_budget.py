@@ -280,7 +280,11 @@ def test_a_sync_page_costs_the_same_however_long_the_log(
 
         counted = count_statements(run)
         assert result["page"].status_code == 200
-        return counted.count, result["page"].get_json()
+        assert counted.count <= BUDGET
+        # The token check may run or not (a worker forgets a caller when news of the
+        # pairing arrives): what must not grow with the log is the feed's own work.
+        feed = [s for s in counted.statements if "token_families" not in s]
+        return len(feed), result["page"].get_json()
 
     short_start = client.get("/api/v1/sync", headers=h).get_json()["next_cursor"]
     _seed_history(app, ids, paired_at, 30)
@@ -291,4 +295,4 @@ def test_a_sync_page_costs_the_same_however_long_the_log(
 
     assert short_page["has_more"] is False and long_page["has_more"] is True
     assert len(long_page["changes"]) <= 100
-    assert short == long <= BUDGET
+    assert short == long
