@@ -8,6 +8,7 @@ from flask import Flask, Response, request
 from werkzeug.middleware.proxy_fix import ProxyFix
 
 from api.auth.caller_cache import init_caller_cache
+from api.auth.cli import auth_cli
 from api.auth.passwords import init_passwords
 from api.auth.tokens import init_jwt
 from api.config import Config, config_from_environment
@@ -19,6 +20,7 @@ from api.http.logs import init_logging
 from api.http.openapi import docs_assets, init_openapi
 from api.notifications.cli import notifications_cli
 from api.resources import BLUEPRINTS
+from api.sync.cli import sync_cli
 from models import db
 from models.base import ping_only_after_idle
 
@@ -62,6 +64,8 @@ def create_app(config: Config | None = None) -> Flask:
     _register_blueprints(app)
     register_error_handlers(app)
     app.cli.add_command(notifications_cli)
+    app.cli.add_command(auth_cli)
+    app.cli.add_command(sync_cli)
     app.before_request(_require_json_bodies)
     app.after_request(_security_headers)
     return app

@@ -8,6 +8,7 @@ from datetime import timedelta
 
 DEV_SECRET_KEY = "dev-only-secret-key-change-me"  # noqa: S105 - refused in production
 DEV_JWT_SECRET_KEY = "dev-only-jwt-secret-key-change-me"  # noqa: S105 - refused in production
+MAX_REFRESH_REUSE_GRACE_SECONDS = 30
 
 
 API_DESCRIPTION = """\
@@ -89,6 +90,14 @@ class Config:
 
         self.JWT_ACCESS_TOKEN_EXPIRES = timedelta(minutes=_int(env, "JWT_ACCESS_TOKEN_MINUTES", 15))
         self.JWT_REFRESH_TOKEN_EXPIRES = timedelta(days=_int(env, "JWT_REFRESH_TOKEN_DAYS", 30))
+        # A spent refresh token presented again this soon gets the same pair (a race, not
+        # a thief); longer would widen what a stolen token could get.
+        self.REFRESH_REUSE_GRACE_SECONDS = _int(env, "REFRESH_REUSE_GRACE_SECONDS", 10)
+        if not 0 <= self.REFRESH_REUSE_GRACE_SECONDS <= MAX_REFRESH_REUSE_GRACE_SECONDS:
+            raise ConfigError(
+                "REFRESH_REUSE_GRACE_SECONDS must be between 0 and "
+                f"{MAX_REFRESH_REUSE_GRACE_SECONDS}, got {self.REFRESH_REUSE_GRACE_SECONDS}"
+            )
 
         # OWASP's argon2id baseline: 19 MiB, 2 iterations, 1 lane.
         self.ARGON2_TIME_COST = _int(env, "ARGON2_TIME_COST", 2)

@@ -1,6 +1,7 @@
 """SQLAlchemy models. Importing this package registers every table on `db.metadata`."""
 
 from models.base import db
+from models.change import Change
 from models.checkin import CheckIn, IdempotencyKey, Response
 from models.couple import Couple, CoupleMember, Invite
 from models.identity import AppleRevocation, Identity, UsedNonce
@@ -10,6 +11,7 @@ from models.user import TokenFamily, User
 
 __all__ = [
     "AppleRevocation",
+    "Change",
     "CheckIn",
     "Couple",
     "CoupleMember",

@@ -21,19 +21,35 @@ from models.vocabulary import ENERGY_MAX, ENERGY_MIN, Quadrant, Tone, quadrant
 
 
 class CheckIn(db.Model):  # type: ignore[name-defined]
+    """A check-in, or once deleted its tombstone.
+
+    A tombstone (`deleted_at` set) keeps the id, its author, when it was recorded and who
+    could see it, so that a queued retry of the post cannot bring it back (410) and the
+    sync feed can tell who saw it that it is gone. What it said (tone, energy, need, note,
+    the request's fingerprint) is erased.
+    """
+
     __tablename__ = "checkins"
     __table_args__ = (
         CheckConstraint(f"energy BETWEEN {ENERGY_MIN} AND {ENERGY_MAX}", name="energy_range"),
         CheckConstraint("visibility IN ('partner', 'private')", name="visibility_known"),
-        # Serves the newest-first keyset pages of one author, and the partner's window.
-        Index("ix_checkins_author_recorded", "author_id", "recorded_at", "id"),
+        CheckConstraint(
+            "deleted_at IS NOT NULL OR (tone IS NOT NULL AND energy IS NOT NULL)",
+            name="live_has_feeling",
+        ),
+        # Serves the newest-first keyset pages of one author, and the partner's window, in
+        # index order. `deleted_at` is last: checked on the index entry (a tombstone costs
+        # no table read), and not in the way of the order (an `IS NULL` is no equality to
+        # PostgreSQL's planner, so a column before `recorded_at` would force a sort).
+        Index("ix_checkins_author_recorded", "author_id", "recorded_at", "id", "deleted_at"),
     )
 
     # Clients may choose the id (offline-first): it doubles as an idempotency key.
     id: Mapped[uuid.UUID] = mapped_column(Uuid, primary_key=True, default=new_id)
     author_id: Mapped[uuid.UUID] = mapped_column(Uuid, ForeignKey("users.id", ondelete="CASCADE"))
-    tone: Mapped[str] = mapped_column(String(20))
-    energy: Mapped[int] = mapped_column(SmallInteger)
+    # Null only on a tombstone.
+    tone: Mapped[str | None] = mapped_column(String(20))
+    energy: Mapped[int | None] = mapped_column(SmallInteger)
     need: Mapped[str | None] = mapped_column(String(20), default=None)
     note: Mapped[str | None] = mapped_column(Text, default=None)
     visibility: Mapped[str] = mapped_column(String(10), default="partner")
@@ -45,9 +61,12 @@ class CheckIn(db.Model):  # type: ignore[name-defined]
     # private): consecutive shared check-ins get consecutive numbers, which turn the
     # prompts' wordings without counting the whole history.
     shared_seq: Mapped[int | None] = mapped_column(Integer, default=None)
+    deleted_at: Mapped[datetime | None] = mapped_column(UTCDateTime, default=None)
 
     @property
-    def quadrant(self) -> Quadrant:
+    def quadrant(self) -> Quadrant | None:
+        if self.tone is None or self.energy is None:
+            return None
         return quadrant(Tone(self.tone), self.energy)
 
 

@@ -11,16 +11,23 @@ from models.base import UTCDateTime, db, new_id, utcnow
 
 
 class Device(db.Model):  # type: ignore[name-defined]
-    """A phone's push token. A token belongs to one account: the newest that registered it."""
+    """A phone's push token. A token belongs to one account: the newest that registered it.
+
+    `id` names the device to its owner without the token (which may hold `/` and is a
+    secret of sorts); it is new whenever the token moves to another account.
+    """
 
     __tablename__ = "devices"
 
     token: Mapped[str] = mapped_column(String(4096), primary_key=True)
+    id: Mapped[uuid.UUID] = mapped_column(Uuid, unique=True, default=new_id)
     user_id: Mapped[uuid.UUID] = mapped_column(
         Uuid, ForeignKey("users.id", ondelete="CASCADE"), index=True
     )
     platform: Mapped[str] = mapped_column(String(10))
     created_at: Mapped[datetime] = mapped_column(UTCDateTime, default=utcnow)
+    # When the app last registered the token: a phone that stopped checking in shows it.
+    last_seen_at: Mapped[datetime] = mapped_column(UTCDateTime, default=utcnow)
 
 
 class Notification(db.Model):  # type: ignore[name-defined]

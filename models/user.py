@@ -3,7 +3,7 @@ from __future__ import annotations
 import uuid
 from datetime import datetime
 
-from sqlalchemy import Boolean, ForeignKey, String, Uuid, and_, func, select
+from sqlalchemy import Boolean, ForeignKey, Index, String, Text, Uuid, and_, func, select, text
 from sqlalchemy.orm import Mapped, column_property, mapped_column
 
 from models.base import UTCDateTime, db, new_id, utcnow
@@ -67,9 +67,22 @@ class TokenFamily(db.Model):  # type: ignore[name-defined]
     Only the newest refresh token of a family is live (`refresh_jti`); presenting an older
     one means it was copied, so the whole family is revoked. Revocation lives here, in the
     database, so it holds across workers and restarts.
+
+    The refresh token spent last (`spent_jti`, at `spent_at`) may come back for a few
+    seconds (two requests racing from one phone): it gets the pair it got then, kept in
+    `spent_answer`, sealed with a key only that token opens, and dropped when the grace ends.
     """
 
     __tablename__ = "token_families"
+    __table_args__ = (
+        # What `flask auth prune` visits: the few answers still kept.
+        Index(
+            "ix_token_families_spent_answer",
+            "spent_at",
+            sqlite_where=text("spent_answer IS NOT NULL"),
+            postgresql_where=text("spent_answer IS NOT NULL"),
+        ),
+    )
 
     id: Mapped[uuid.UUID] = mapped_column(Uuid, primary_key=True, default=new_id)
     user_id: Mapped[uuid.UUID] = mapped_column(
@@ -78,3 +91,6 @@ class TokenFamily(db.Model):  # type: ignore[name-defined]
     refresh_jti: Mapped[str] = mapped_column(String(36))
     created_at: Mapped[datetime] = mapped_column(UTCDateTime, default=utcnow)
     revoked_at: Mapped[datetime | None] = mapped_column(UTCDateTime, default=None)
+    spent_jti: Mapped[str | None] = mapped_column(String(36), default=None)
+    spent_at: Mapped[datetime | None] = mapped_column(UTCDateTime, default=None)
+    spent_answer: Mapped[str | None] = mapped_column(Text, default=None)

@@ -1,6 +1,6 @@
 from typing import Any
 
-from marshmallow import Schema, ValidationError, fields, validate, validates_schema
+from marshmallow import EXCLUDE, Schema, ValidationError, fields, validate, validates_schema
 
 from models.languages import SUPPORTED_LOCALES
 from schemas.base import (
@@ -90,6 +90,21 @@ class UserUpdateSchema(LoadSchema):
         QuietHoursSchema,
         allow_none=True,
         metadata={"description": "Local hours without pushes (deferred, not dropped), or null."},
+    )
+
+
+class IfMatchHeaders(Schema):
+    class Meta:
+        unknown = EXCLUDE  # every other request header is none of our business
+
+    if_match = Text(
+        data_key="If-Match",
+        validate=validate.Length(min=1, max=1024),
+        metadata={
+            "description": "The ETag of `GET /me` this change was made from: 412 when the "
+            "profile changed since. Optional.",
+            "format": "entity-tag",
+        },
     )
 
 
@@ -271,6 +286,14 @@ class ExportedCheckInSchema(Schema):
     created_at = fields.AwareDateTime()
 
 
+class ExportedTombstoneSchema(Schema):
+    id = fields.UUID()
+    visibility = fields.String()
+    recorded_at = fields.AwareDateTime()
+    created_at = fields.AwareDateTime()
+    deleted_at = fields.AwareDateTime()
+
+
 class ExportedResponseSchema(Schema):
     id = fields.UUID()
     kind = fields.String()
@@ -321,8 +344,10 @@ class ExportedIdempotencyKeySchema(Schema):
 
 
 class ExportedDeviceSchema(Schema):
+    id = fields.UUID()
     platform = fields.String()
     registered_at = fields.AwareDateTime()
+    last_seen_at = fields.AwareDateTime()
 
 
 class ExportedIdentitySchema(Schema):
@@ -336,6 +361,13 @@ class ExportSchema(Schema):
     exported_at = fields.AwareDateTime()
     profile = fields.Nested(UserSchema)
     checkins = fields.List(fields.Nested(ExportedCheckInSchema))
+    deleted_checkins = fields.List(
+        fields.Nested(ExportedTombstoneSchema),
+        metadata={
+            "description": "What is kept of your deleted check-ins (not what they said), so "
+            "that a queued retry of their post cannot bring them back."
+        },
+    )
     responses = fields.List(fields.Nested(ExportedResponseSchema))
     felt_heard_ratings = fields.List(fields.Nested(ExportedRatingSchema))
     question_answers = fields.List(fields.Nested(ExportedAnswerSchema))

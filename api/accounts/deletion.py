@@ -11,7 +11,6 @@ from api.auth.caller import Caller
 from api.auth.caller_cache import forget_caller
 from api.auth.identities import confirm_deletion, queue_revocations
 from api.auth.passwords import verify_password
-from api.clock import now
 from api.couples.pairing import end_couple
 from api.http.errors import ApiError
 from models import User, db
@@ -36,7 +35,7 @@ def delete_account(user: Caller, proof: dict[str, Any]) -> list[uuid.UUID]:
         confirm_deletion(account, proof["provider"], proof["id_token"], proof.get("nonce"))
     queued = queue_revocations(user.id)
     if user.pairing is not None:
-        end_couple(user.pairing.couple_id, now())
+        end_couple(user.pairing.couple_id)
     db.session.execute(delete(User).where(User.id == user.id))
     forget_caller(user.id)
     return queued

@@ -24,7 +24,6 @@ from models import (
     User,
     db,
 )
-from models.vocabulary import Tone, quadrant
 
 
 def export_of(user: Caller) -> dict[str, Any]:
@@ -35,9 +34,12 @@ def export_of(user: Caller) -> dict[str, Any]:
     at the partner's check-ins) and every secret: password hash, tokens (Apple's too),
     invite codes.
     """
-    checkins = db.session.scalars(
+    everything = db.session.scalars(
         select(CheckIn).where(CheckIn.author_id == user.id).order_by(CheckIn.recorded_at)
     ).all()
+    checkins = [c for c in everything if c.deleted_at is None]
+    # What is kept of a deleted check-in, so that a queued retry cannot bring it back.
+    tombstones = [c for c in everything if c.deleted_at is not None]
     written = db.session.scalars(
         select(Response).where(Response.author_id == user.id).order_by(Response.created_at)
     ).all()
@@ -80,7 +82,7 @@ def export_of(user: Caller) -> dict[str, Any]:
                 "id": c.id,
                 "tone": c.tone,
                 "energy": c.energy,
-                "quadrant": quadrant(Tone(c.tone), c.energy).value,
+                "quadrant": c.quadrant,
                 "need": c.need,
                 "note": c.note,
                 "visibility": c.visibility,
@@ -88,6 +90,16 @@ def export_of(user: Caller) -> dict[str, Any]:
                 "created_at": c.created_at,
             }
             for c in checkins
+        ],
+        "deleted_checkins": [
+            {
+                "id": c.id,
+                "visibility": c.visibility,
+                "recorded_at": c.recorded_at,
+                "created_at": c.created_at,
+                "deleted_at": c.deleted_at,
+            }
+            for c in tombstones
         ],
         "responses": [
             {
@@ -140,7 +152,15 @@ def export_of(user: Caller) -> dict[str, Any]:
         ],
         "sessions": [{"started_at": s.created_at, "ended_at": s.revoked_at} for s in sessions],
         # Which phones receive pushes, without the push tokens themselves.
-        "devices": [{"platform": d.platform, "registered_at": d.created_at} for d in devices],
+        "devices": [
+            {
+                "id": d.id,
+                "platform": d.platform,
+                "registered_at": d.created_at,
+                "last_seen_at": d.last_seen_at,
+            }
+            for d in devices
+        ],
         "idempotency_keys": [
             {"key": k.key, "checkin_id": k.checkin_id, "created_at": k.created_at} for k in keys
         ],

@@ -6,6 +6,8 @@ import uuid
 from typing import Any
 
 from api.auth.caller_cache import forget_caller
+from api.http.errors import ApiError
+from api.http.render import matches
 from models import User, db
 
 
@@ -31,9 +33,20 @@ def user_view(user: Any) -> dict[str, Any]:
     }
 
 
-def update_profile(user_id: uuid.UUID, changes: dict[str, Any]) -> User:
-    """Apply a PATCH of the profile (committed), and forget the cached caller."""
-    user = db.session.get_one(User, user_id)
+def update_profile(
+    user_id: uuid.UUID, changes: dict[str, Any], if_match: str | None = None
+) -> User:
+    """Apply a PATCH of the profile (committed), and forget the cached caller.
+
+    With `if_match` (the ETag of `GET /me` the app changed from), a profile changed
+    meanwhile (by another phone) is 412 and stays as it is. The row is locked first, so
+    two phones sending the same ETag at once cannot both win.
+    """
+    user = db.session.get_one(User, user_id, with_for_update=True)
+    if if_match is not None and not matches(if_match, user_view(user)):
+        raise ApiError(
+            412, "precondition_failed", "Your profile changed since you read it; read it again."
+        )
     if "quiet_hours" in changes:
         quiet = changes.pop("quiet_hours") or {}
         user.quiet_hours_start, user.quiet_hours_end = quiet.get("start"), quiet.get("end")

@@ -61,10 +61,10 @@ def login(email: str, password: str) -> tuple[User, dict[str, Any]]:
     return user, tokens
 
 
-def refresh(user_id: uuid.UUID, family_id: uuid.UUID, jti: str) -> dict[str, Any]:
-    """The next pair for a refresh token (committed). A spent one coming back means
-    someone holds a copy: the whole family ends, and 401."""
-    tokens = rotate_refresh_token(user_id, family_id, jti)
+def refresh(user_id: uuid.UUID, family_id: uuid.UUID, jti: str, presented: str) -> dict[str, Any]:
+    """The next pair for a refresh token (committed). A spent one coming back after its
+    grace means someone holds a copy: the whole family ends, and 401."""
+    tokens = rotate_refresh_token(user_id, family_id, jti, presented)
     if tokens is None:
         revoke_families(user_id, only=family_id)
         db.session.commit()
@@ -77,9 +77,9 @@ def refresh(user_id: uuid.UUID, family_id: uuid.UUID, jti: str) -> dict[str, Any
     return tokens
 
 
-def logout(user_id: uuid.UUID, family_id: uuid.UUID) -> None:
+def end_session(user_id: uuid.UUID, family_id: uuid.UUID) -> None:
+    """Sign out one device: its token family ends (not committed)."""
     revoke_families(user_id, only=family_id)
-    db.session.commit()
 
 
 def change_password(caller: Caller, family_id: uuid.UUID, current: str, new: str) -> None:

@@ -2,19 +2,24 @@
 
 from __future__ import annotations
 
+import hashlib
+import json
 import time
 import uuid
 from datetime import UTC, datetime, timedelta
 from typing import Any
 
-from flask import Response, current_app, g
+from cryptography.fernet import Fernet
+from flask import Response, current_app, g, request
 from flask_jwt_extended import JWTManager, create_access_token, create_refresh_token, get_jti
 from jwt import MissingRequiredClaimError
-from sqlalchemy import update
+from sqlalchemy import select, update
 
 from api.auth.caller import Caller, load_caller
 from api.auth.caller_cache import caller_cache, forget_caller
+from api.clock import now
 from api.http.errors import problem
+from api.keys.derived import fernet, seal, unseal
 from models import TokenFamily, User, db
 
 VERIFIED_TOKENS_KEY = "attune.verified_tokens"
@@ -55,16 +60,46 @@ def issue_tokens(user: User | Caller) -> dict[str, Any]:
     return _token_pair(user.id, family.id, refresh_token, fresh=True)
 
 
-def rotate_refresh_token(
-    user_id: uuid.UUID, family_id: uuid.UUID, presented_jti: str
-) -> dict[str, Any] | None:
-    """Spend the presented refresh token and issue the next pair.
+def presented_token() -> str:
+    """The bearer token of this request, as sent (the JWT check has already verified it)."""
+    return request.headers.get("Authorization", "").partition(" ")[2].strip()
 
-    The compare-and-swap on `refresh_jti` makes two concurrent uses of one token end with
-    one winner. A token that is no longer the family's newest was copied (or the family
-    is gone or revoked): None, and the caller revokes the family.
+
+def _answer_key(presented: str) -> Fernet:
+    # Salted with the spent token itself, which the server never stores: the database
+    # (even with the app secret) cannot open the kept answer, only that token's holder.
+    return fernet(
+        current_app.config["SECRET_KEY"],
+        b"attune refresh grace",
+        salt=hashlib.sha256(presented.encode()).digest(),
+    )
+
+
+def _grace() -> timedelta:
+    return timedelta(seconds=current_app.config["REFRESH_REUSE_GRACE_SECONDS"])
+
+
+def rotate_refresh_token(
+    user_id: uuid.UUID, family_id: uuid.UUID, presented_jti: str, presented: str
+) -> dict[str, Any] | None:
+    """Spend the presented refresh token and issue the next pair (not committed).
+
+    The compare-and-swap on `refresh_jti` makes concurrent uses of one token end with one
+    winner. The winner keeps its answer, sealed, for the grace; a loser (two requests
+    racing from one phone), or the same token within the grace, gets that answer. On
+    PostgreSQL a loser's UPDATE waits for the winner's row lock and then matches nothing,
+    and its next statement sees the winner's committed answer.
+
+    None when the token was copied: it is no longer the family's newest and the grace has
+    ended, or the pair it got was itself refreshed, or the family is gone or revoked. The
+    caller then revokes the family.
     """
+    moment = now()
     refresh_token = _refresh_token(user_id, family_id)
+    pair = _token_pair(user_id, family_id, refresh_token)
+    answer = None
+    if _grace():
+        answer = seal(json.dumps(pair).encode(), _answer_key(presented))
     swapped = db.session.execute(
         update(TokenFamily)
         .where(
@@ -72,12 +107,52 @@ def rotate_refresh_token(
             TokenFamily.refresh_jti == presented_jti,
             TokenFamily.revoked_at.is_(None),
         )
-        .values(refresh_jti=get_jti(refresh_token))
+        .values(
+            refresh_jti=get_jti(refresh_token),
+            spent_jti=presented_jti,
+            spent_at=moment,
+            spent_answer=answer,
+        )
         .execution_options(synchronize_session=False)
     )
-    if swapped.rowcount != 1:  # type: ignore[attr-defined]
+    if swapped.rowcount == 1:  # type: ignore[attr-defined]
+        return pair
+    return _answer_given(family_id, presented_jti, presented, moment)
+
+
+def _answer_given(
+    family_id: uuid.UUID, presented_jti: str, presented: str, moment: datetime
+) -> dict[str, Any] | None:
+    """The pair the presented token got when it was spent, while its grace lasts."""
+    kept = db.session.execute(
+        select(TokenFamily.spent_jti, TokenFamily.spent_at, TokenFamily.spent_answer).where(
+            TokenFamily.id == family_id, TokenFamily.revoked_at.is_(None)
+        )
+    ).first()
+    if (
+        kept is None
+        or kept.spent_jti != presented_jti  # its pair was refreshed since: a copy
+        or kept.spent_answer is None
+        or kept.spent_at is None
+        or moment >= kept.spent_at + _grace()  # counted from the first use, never extended
+    ):
         return None
-    return _token_pair(user_id, family_id, refresh_token)
+    # The seal's own clock (whole seconds) refuses it too, a little after the grace.
+    ttl = int(_grace().total_seconds()) + 2
+    opened = unseal(kept.spent_answer, _answer_key(presented), ttl=ttl)
+    return json.loads(opened) if opened is not None else None
+
+
+def drop_spent_answers(moment: datetime) -> int:
+    """Forget the answers whose grace has ended (committed); how many were dropped."""
+    dropped = db.session.execute(
+        update(TokenFamily)
+        .where(TokenFamily.spent_answer.is_not(None), TokenFamily.spent_at <= moment - _grace())
+        .values(spent_answer=None)
+        .execution_options(synchronize_session=False)
+    )
+    db.session.commit()
+    return int(dropped.rowcount)  # type: ignore[attr-defined]
 
 
 def revoke_families(
@@ -91,7 +166,9 @@ def revoke_families(
     if keep is not None:
         statement = statement.where(TokenFamily.id != keep)
     db.session.execute(
-        statement.values(revoked_at=_now()).execution_options(synchronize_session=False)
+        statement.values(revoked_at=_now(), spent_answer=None).execution_options(
+            synchronize_session=False
+        )
     )
     forget_caller(user_id)
 

@@ -14,7 +14,7 @@ from sqlalchemy import and_, bindparam, or_, select, union_all
 
 from api.auth.caller import Caller
 from api.checkins.rows import CHECKIN_COLUMNS, checkins_json, fold_responses, with_responses
-from api.couples.visibility import shared_since
+from api.couples.visibility import own, shared_since
 from api.http.errors import ApiError
 from api.http.reads import fetch
 from models import CheckIn
@@ -73,7 +73,7 @@ def _page_statement(author: str, paired: bool, with_cursor: bool) -> Any:
     page; the two short lists are then merged, and the page's responses joined on. The
     cost stays that of one page, however long the history, in one round trip.
     """
-    mine = CheckIn.author_id == bindparam("me")
+    mine = own(bindparam("me"))
     theirs = shared_since(bindparam("partner"), bindparam("paired_at"))
     scopes = []
     if author in ("me", "both"):

@@ -3,6 +3,10 @@
 A post is inserted first and looked at only on a conflict: a first post, the usual case,
 costs no extra query; a retry (the same id or key, the same body) is answered from what
 is stored, and a different body under the same id or key is 409.
+
+Deleting leaves a tombstone: the row keeps its id (and the Idempotency-Key's record keeps
+pointing at it) but loses what it said, so a queued retry of the post is 410 `deleted`
+whatever its body, and never brings the check-in back.
 """
 
 from __future__ import annotations
@@ -13,7 +17,7 @@ import uuid
 from datetime import UTC, datetime, timedelta
 from typing import Any
 
-from sqlalchemy import Boolean, bindparam, case, delete, func, insert, select
+from sqlalchemy import Boolean, bindparam, case, delete, func, insert, select, update
 from sqlalchemy.exc import IntegrityError
 
 from api.auth.caller import Caller
@@ -24,12 +28,17 @@ from api.checkins.rows import (
     fold_responses,
     with_responses,
 )
-from api.checkins.visible import no_such_checkin, visible_checkin
+from api.checkins.visible import (
+    checkin_deleted,
+    is_own_tombstone,
+    no_such_checkin,
+    visible_checkin,
+)
 from api.clock import now
 from api.http.errors import ApiError
 from api.http.reads import fetch
 from api.notifications import outbox
-from models import CheckIn, IdempotencyKey, db
+from models import CheckIn, IdempotencyKey, Response, db
 from models.vocabulary import Visibility
 
 CLOCK_SKEW = timedelta(minutes=5)
@@ -104,10 +113,13 @@ def _stored_checkin_json(checkin_id: uuid.UUID) -> dict[str, Any]:
 def _replay(
     author: Caller, body: dict[str, Any], key: str | None, print_: str
 ) -> dict[str, Any] | None:
-    """The stored check-in if this post repeats an earlier one; 409 if it contradicts it."""
+    """The stored check-in if this post repeats an earlier one; 409 if it contradicts it;
+    410 if the author has deleted it since."""
     if key is not None:
         record = db.session.get(IdempotencyKey, (author.id, key))
         if record is not None and record.created_at > now() - IDEMPOTENCY_KEY_TTL:
+            if db.session.get_one(CheckIn, record.checkin_id).deleted_at is not None:
+                raise checkin_deleted()
             if record.request_hash != print_ or (
                 body.get("id") is not None and body["id"] != record.checkin_id
             ):
@@ -119,7 +131,11 @@ def _replay(
     if body.get("id") is not None:
         existing = db.session.get(CheckIn, body["id"])
         if existing is not None:
-            if existing.author_id != author.id or existing.request_hash != print_:
+            if existing.author_id != author.id:
+                raise idempotency_conflict()  # deleted or not: nothing about another's row
+            if existing.deleted_at is not None:
+                raise checkin_deleted()
+            if existing.request_hash != print_:
                 raise idempotency_conflict()
             return _stored_checkin_json(existing.id)
     return None
@@ -212,10 +228,30 @@ def post_checkin(
 
 
 def delete_checkin(author: Caller, checkin_id: uuid.UUID) -> None:
-    """Delete the author's own check-in, with the responses to it (not committed)."""
-    row = visible_checkin(author, checkin_id)
-    if row is None:
+    """Delete the author's own check-in, leaving its tombstone (not committed).
+
+    What it said is erased, the responses to it go, and its Idempotency-Key's record
+    forgets the fingerprint (which would tell what it said) but keeps pointing at it.
+    Deleting a tombstone again is fine; a partner's check-in is 403; anything else 404.
+    """
+    erased = db.session.execute(
+        update(CheckIn)
+        .where(
+            CheckIn.id == checkin_id, CheckIn.author_id == author.id, CheckIn.deleted_at.is_(None)
+        )
+        .values(deleted_at=now(), tone=None, energy=None, need=None, note=None, request_hash="")
+        .execution_options(synchronize_session=False)
+    )
+    if erased.rowcount != 1:  # type: ignore[attr-defined]
+        if is_own_tombstone(author, checkin_id):
+            return
+        if visible_checkin(author, checkin_id) is not None:
+            raise ApiError(403, "forbidden", "Only the author can delete a check-in.")
         raise no_such_checkin()
-    if row.author_id != author.id:
-        raise ApiError(403, "forbidden", "Only the author can delete a check-in.")
-    db.session.execute(delete(CheckIn).where(CheckIn.id == checkin_id))
+    db.session.execute(delete(Response).where(Response.checkin_id == checkin_id))
+    db.session.execute(
+        update(IdempotencyKey)
+        .where(IdempotencyKey.checkin_id == checkin_id)
+        .values(request_hash="")
+        .execution_options(synchronize_session=False)
+    )

@@ -8,7 +8,7 @@ from typing import Any
 from sqlalchemy import select
 
 from api.auth.caller import Caller
-from api.checkins.visible import no_such_checkin, visible_checkin
+from api.checkins.visible import missing_checkin, visible_checkin
 from api.clock import now
 from api.http.errors import ApiError, not_found
 from api.notifications import outbox
@@ -19,7 +19,7 @@ def respond(responder: Caller, checkin_id: uuid.UUID, body: dict[str, Any]) -> R
     """A response to the partner's check-in (not committed)."""
     checkin = visible_checkin(responder, checkin_id)
     if checkin is None:
-        raise no_such_checkin()
+        raise missing_checkin(responder, checkin_id)
     if checkin.author_id == responder.id:
         raise ApiError(403, "forbidden", "Responses are for your partner's check-ins.")
     response = Response(

@@ -1,4 +1,8 @@
-"""Reading one check-in the way its reader may see it; invisible is the same as missing."""
+"""Reading one check-in the way its reader may see it; invisible is the same as missing.
+
+The one exception is the reader's own deleted check-in: 410 `deleted`, so that an app
+drops it from its queue and its screens instead of retrying.
+"""
 
 from __future__ import annotations
 
@@ -10,7 +14,7 @@ from sqlalchemy import select
 from api.auth.caller import Caller
 from api.checkins.rows import CHECKIN_COLUMNS, fold_responses, with_responses
 from api.couples.visibility import visible_to
-from api.http.errors import not_found
+from api.http.errors import ApiError, not_found
 from api.http.reads import fetch
 from models import CheckIn
 
@@ -20,6 +24,28 @@ Shown = tuple[Any, list[dict[str, Any]]]
 
 def no_such_checkin() -> Exception:
     return not_found("No such check-in.")
+
+
+def checkin_deleted() -> ApiError:
+    return ApiError(410, "deleted", "You deleted this check-in.")
+
+
+def is_own_tombstone(reader: Caller, checkin_id: uuid.UUID) -> bool:
+    return (
+        fetch(
+            select(CheckIn.id).where(
+                CheckIn.id == checkin_id,
+                CheckIn.author_id == reader.id,
+                CheckIn.deleted_at.is_not(None),
+            )
+        ).first()
+        is not None
+    )
+
+
+def missing_checkin(reader: Caller, checkin_id: uuid.UUID) -> Exception:
+    """Why the reader cannot see it: 410 for their own deleted check-in, else 404."""
+    return checkin_deleted() if is_own_tombstone(reader, checkin_id) else no_such_checkin()
 
 
 def _visible_checkin_query(reader: Caller, checkin_id: uuid.UUID) -> Any:
@@ -35,8 +61,9 @@ def visible_checkin(reader: Caller, checkin_id: uuid.UUID) -> Any | None:
 
 
 def shown_checkin(reader: Caller, checkin_id: uuid.UUID) -> Shown:
-    """The check-in (row, responses as JSON) if the reader may see it; else 404."""
+    """The check-in (row, responses as JSON) if the reader may see it; else 404 (410 for
+    their own deleted one)."""
     folded = fold_responses(fetch(with_responses(_visible_checkin_query(reader, checkin_id))))
     if not folded:
-        raise no_such_checkin()
+        raise missing_checkin(reader, checkin_id)
     return folded[0]

@@ -12,7 +12,7 @@ from sqlalchemy.exc import IntegrityError
 
 from api.clock import now
 from api.couples import invite_codes
-from api.couples.pairing import Pairing, Partner, create_couple
+from api.couples.pairing import Pairing, Partner, create_couple, lock_people
 from api.http.errors import ApiError, not_found
 from models import Invite, User, db
 
@@ -129,6 +129,8 @@ def redeem(redeemer_id: uuid.UUID, typed_code: str) -> Pairing:
         raise invite_invalid()
     if invite.creator_id == redeemer_id:
         raise ApiError(409, "own_invite", "This is your own invite code; share it instead.")
+    lock_people(invite.creator_id, redeemer_id)
+    moment = now()  # after the locks: it becomes paired_at (see api/couples/pairing.py)
     creator = db.session.get(User, invite.creator_id)
     if creator is None or creator.couple_id is not None:
         raise ApiError(409, "already_paired", "The person who shared this code is paired.")

@@ -1,17 +1,31 @@
-"""Who is paired with whom: plain facts every couple-aware resource starts from."""
+"""Who is paired with whom: plain facts every couple-aware resource starts from.
+
+Pairing and unpairing are ordered against check-ins being posted, so that the sync log
+(written by triggers, migration 0010) tells a partner of exactly the check-ins they
+could see:
+
+- Pairing locks both people's user rows (FOR UPDATE) before it takes the time that
+  becomes `paired_at`. A check-in's insert holds a KEY SHARE lock on its author's row
+  (the foreign-key check) until it commits, so a check-in in flight commits first and is
+  recorded before the pairing; one that comes later waits, then sees the pairing.
+- Unpairing updates the memberships first, which waits for check-ins in flight (their
+  trigger holds the author's membership FOR SHARE), and only then takes the time that
+  becomes `ended_at`.
+"""
 
 from __future__ import annotations
 
 import uuid
 from dataclasses import dataclass
 from datetime import datetime
-from typing import Protocol
+from typing import Any, Protocol
 
 from blinker import Namespace
 from flask import current_app
 from sqlalchemy import and_, select, update
 from sqlalchemy.orm import aliased
 
+from api.clock import now
 from api.http.errors import ApiError
 from models import Couple, CoupleMember, User, db
 from models.languages import DEFAULT_LOCALE
@@ -47,6 +61,19 @@ class Pairing:
 class HasPairing(Protocol):
     @property
     def pairing(self) -> Pairing | None: ...
+
+
+def couple_view(pairing: Pairing) -> dict[str, Any]:
+    """The couple object of the contract, as one of its members sees it."""
+    return {
+        "id": pairing.couple_id,
+        "paired_at": pairing.paired_at,
+        "partner": {
+            "id": pairing.partner.id,
+            "display_name": pairing.partner.display_name,
+            "timezone": pairing.partner.timezone,
+        },
+    }
 
 
 def not_paired() -> ApiError:
@@ -89,6 +116,14 @@ def pairing_of(user_id: uuid.UUID) -> Pairing | None:
     return Pairing(couple_id, paired_at, Partner(partner_id, name, timezone, notify))
 
 
+def lock_people(first: uuid.UUID, second: uuid.UUID) -> None:
+    """Lock two users' rows (in id order, so two pairings cannot deadlock) until commit:
+    check-ins they are posting finish first, later ones wait (see the module docstring)."""
+    db.session.execute(
+        select(User.id).where(User.id.in_([first, second])).order_by(User.id).with_for_update()
+    )
+
+
 def create_couple(first: uuid.UUID, second: uuid.UUID, now: datetime) -> Couple:
     """Insert a couple and its two active memberships (not committed).
 
@@ -106,7 +141,9 @@ def create_couple(first: uuid.UUID, second: uuid.UUID, now: datetime) -> Couple:
     return couple
 
 
-def end_couple(couple_id: uuid.UUID, now: datetime) -> None:
+def end_couple(couple_id: uuid.UUID) -> None:
+    """End a pairing for both (not committed); `ended_at` is taken once the memberships
+    are updated, after any check-in in flight (see the module docstring)."""
     members = db.session.execute(
         update(CoupleMember)
         .where(CoupleMember.couple_id == couple_id)
@@ -119,6 +156,6 @@ def end_couple(couple_id: uuid.UUID, now: datetime) -> None:
     db.session.execute(
         update(Couple)
         .where(Couple.id == couple_id, Couple.ended_at.is_(None))
-        .values(ended_at=now)
+        .values(ended_at=now())
         .execution_options(synchronize_session=False)
     )

@@ -29,7 +29,7 @@ from api.checkins.rows import CHECKIN_COLUMNS, checkin_json, fold_responses, wit
 from api.checkins.visible import Shown, shown_checkin
 from api.clock import now
 from api.couples.pairing import Pairing, require_pairing
-from api.couples.visibility import shared_since
+from api.couples.visibility import own, shared_since
 from api.http.language import texts_for_people
 from api.http.reads import fetch
 from models import CheckIn
@@ -51,9 +51,7 @@ def _statement(up_to_checkin: bool) -> Any:
     check-ins of the pairing (up to a given one, for a check-in's own prompts), with
     their responses: one statement, each part one short range of its author's index."""
     mine = _newest_first(
-        select(*_COLUMNS).where(
-            CheckIn.author_id == bindparam("me"), CheckIn.recorded_at >= bindparam("since")
-        ),
+        select(*_COLUMNS).where(own(bindparam("me")), CheckIn.recorded_at >= bindparam("since")),
         1,
     )
     theirs = select(*_COLUMNS).where(shared_since(bindparam("partner"), bindparam("paired_at")))

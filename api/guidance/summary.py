@@ -21,6 +21,7 @@ from api.attunement.summary import (
 from api.auth.caller import Caller
 from api.clock import now
 from api.couples.pairing import Pairing, require_pairing
+from api.couples.visibility import live
 from api.http.errors import ApiError
 from api.http.language import texts_for_people
 from api.http.reads import fetch
@@ -49,6 +50,7 @@ _ROWS_OF_WEEKS = (
         CheckIn.author_id.in_(
             [bindparam(name, type_=CheckIn.author_id.type) for name in ("me", "partner")]
         ),
+        live(),
         CheckIn.visibility == Visibility.PARTNER.value,
         CheckIn.recorded_at >= bindparam("start"),
         CheckIn.recorded_at < bindparam("end"),

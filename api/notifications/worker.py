@@ -145,6 +145,7 @@ def enqueue_reminders(now: datetime) -> int:
             select(
                 exists().where(
                     CheckIn.author_id == user_id,
+                    CheckIn.deleted_at.is_(None),
                     CheckIn.recorded_at >= day_start,
                     CheckIn.recorded_at < day_start + timedelta(days=1),
                 )

@@ -248,6 +248,15 @@ def answer_question(caller: Caller, question_id: uuid.UUID, text: str) -> dict[s
     return question_view(answered, texts_for_people())
 
 
+def shown_question(caller: Caller, question_id: uuid.UUID) -> dict[str, Any] | None:
+    """The couple question as `GET /questions/today` shows it for its date, or None when it
+    is not of the caller's current pairing (the sync feed's `question` data)."""
+    if caller.pairing is None:
+        return None
+    row = fetch(_BY_ID, _values(caller, caller.pairing, question_id=question_id)).first()
+    return None if row is None else question_view(row, texts_for_people())
+
+
 # A position in the list: the date the next page ends before, as a day number packed with
 # a spare field. Any string of this shape is a position, as the OpenAPI document says.
 CURSOR_SHAPE = re.compile(r"[A-Za-z0-9_-]{8}")

@@ -11,6 +11,7 @@ from api.resources.prompts import blp as prompts_blp
 from api.resources.questions import blp as questions_blp
 from api.resources.responses import blp as responses_blp
 from api.resources.summary import blp as summary_blp
+from api.resources.sync import blp as sync_blp
 from api.resources.vocabulary import blp as vocabulary_blp
 
 API_PREFIX = "/api/v1"
@@ -28,4 +29,5 @@ BLUEPRINTS = [
     (summary_blp, API_PREFIX),
     (devices_blp, f"{API_PREFIX}/devices"),
     (questions_blp, f"{API_PREFIX}/questions"),
+    (sync_blp, API_PREFIX),
 ]

@@ -5,10 +5,13 @@ from flask_jwt_extended import current_user, get_jwt
 
 from api.accounts.profile import user_view
 from api.auth import identities, signin
-from api.auth.tokens import family_of
+from api.auth.tokens import family_of, presented_token
 from api.extensions import limiter
 from api.http.limits import client_address, configured, login_key
 from api.http.openapi import COMMON_ERRORS, ApiBlueprint
+from api.notifications.devices import forget_device
+from models import db
+from schemas.device import LogoutSchema
 from schemas.user import (
     AppleSignInSchema,
     AuthResultSchema,
@@ -115,16 +118,29 @@ class Refresh(MethodView):
     @blp.response(200, TokenPairSchema)
     @blp.errors(*COMMON_ERRORS)
     def post(self) -> dict[str, Any]:
-        """Trade the refresh token (as the bearer) for a new pair; the old one is spent."""
+        """Trade the refresh token (as the bearer) for a new pair; the old one is spent.
+
+        Sent again within `REFRESH_REUSE_GRACE_SECONDS` of its first use (two requests
+        racing from one phone), it gets the same pair, as long as that pair has not been
+        refreshed itself. Later it is a copy: 401 `token_revoked`, and the family ends.
+        """
         claims = get_jwt()
-        return signin.refresh(current_user.id, family_of(claims), claims["jti"])
+        return signin.refresh(current_user.id, family_of(claims), claims["jti"], presented_token())
 
 
 @blp.route("/logout")
 class Logout(MethodView):
     @blp.authenticated()
+    @blp.arguments(LogoutSchema, required=False, example={"device_token": "fcm-token"})
     @blp.response(204)
     @blp.errors(*COMMON_ERRORS)
-    def post(self) -> None:
-        """Sign out this device: its access and refresh tokens stop working."""
-        signin.logout(current_user.id, family_of(get_jwt()))
+    def post(self, body: dict[str, Any]) -> None:
+        """Sign out this device: its access and refresh tokens stop working.
+
+        With `device_token`, that phone of yours also stops receiving pushes (a phone
+        handed on shows nothing more); a token that is not yours is ignored.
+        """
+        signin.end_session(current_user.id, family_of(get_jwt()))
+        if body.get("device_token"):
+            forget_device(current_user.id, token=body["device_token"], missing_ok=True)
+        db.session.commit()

@@ -34,7 +34,7 @@ class CheckIns(MethodView):
     @blp.alt_response(
         200, schema=CheckInSchema, description="A repeated post: the stored check-in."
     )
-    @blp.errors(409, *COMMON_ERRORS)
+    @blp.errors(409, 410, *COMMON_ERRORS)
     def post(self, headers: dict[str, Any], body: dict[str, Any]) -> Any:
         """Check in: how you feel, how much energy you have, and what would help."""
         payload, status = post_checkin(current_user, body, headers.get("idempotency_key"))
@@ -55,15 +55,18 @@ class CheckInById(MethodView):
     @blp.etag
     @blp.authenticated()
     @blp.response(200, CheckInSchema)
-    @blp.errors(404, *COMMON_ERRORS)
+    @blp.errors(404, 410, *COMMON_ERRORS)
     def get(self, checkin_id: uuid.UUID) -> Any:
-        """One check-in, with the responses to it."""
+        """One check-in, with the responses to it; 410 `deleted` for your own deleted one."""
         return json_response(checkin_json(*shown_checkin(current_user, checkin_id)), etag=blp)
 
     @blp.authenticated()
     @blp.response(204)
     @blp.errors(403, 404, *COMMON_ERRORS)
     def delete(self, checkin_id: uuid.UUID) -> None:
-        """Delete one of your own check-ins, with the responses to it."""
+        """Delete one of your own check-ins, with the responses to it (again: 204 too).
+
+        Its id stays taken: posting it (or its Idempotency-Key) again is 410 `deleted`.
+        """
         delete_checkin(current_user, checkin_id)
         db.session.commit()

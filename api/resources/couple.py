@@ -3,9 +3,8 @@ from typing import Any
 from flask.views import MethodView
 from flask_jwt_extended import current_user
 
-from api.clock import now
 from api.couples.invites import already_paired, redeem
-from api.couples.pairing import Pairing, end_couple, require_pairing
+from api.couples.pairing import couple_view, end_couple, require_pairing
 from api.extensions import limiter
 from api.http.limits import client_address, configured, user_key
 from api.http.openapi import COMMON_ERRORS, ApiBlueprint
@@ -14,18 +13,6 @@ from models import db
 from schemas.couple import CoupleSchema, RedeemInviteSchema
 
 blp = ApiBlueprint("couple", __name__, description="The pairing of two partners.")
-
-
-def couple_view(pairing: Pairing) -> dict[str, Any]:
-    return {
-        "id": pairing.couple_id,
-        "paired_at": pairing.paired_at,
-        "partner": {
-            "id": pairing.partner.id,
-            "display_name": pairing.partner.display_name,
-            "timezone": pairing.partner.timezone,
-        },
-    }
 
 
 @blp.route("")
@@ -57,5 +44,5 @@ class Couples(MethodView):
     @blp.errors(404, *COMMON_ERRORS)
     def delete(self) -> None:
         """End the pairing, for both partners. From then on neither sees the other's check-ins."""
-        end_couple(require_pairing(current_user).couple_id, now())
+        end_couple(require_pairing(current_user).couple_id)
         db.session.commit()

@@ -12,10 +12,12 @@ from api.auth.revocations import revoke_now
 from api.auth.tokens import family_of, signed_in_just_now
 from api.http.limits import reauth_limited
 from api.http.openapi import COMMON_ERRORS, ApiBlueprint
+from api.http.render import json_response
 from models import db
 from schemas.user import (
     DeleteAccountSchema,
     ExportSchema,
+    IfMatchHeaders,
     LinkIdentitySchema,
     PasswordChangeSchema,
     UserSchema,
@@ -28,14 +30,16 @@ log = logging.getLogger(__name__)
 
 @blp.route("")
 class Me(MethodView):
+    @blp.etag
     @blp.authenticated()
     @blp.response(200, UserSchema)
     @blp.errors(*COMMON_ERRORS)
-    def get(self) -> dict[str, Any]:
-        """Your account."""
-        return user_view(current_user)
+    def get(self) -> Any:
+        """Your account, with a strong ETag: send it as If-Match when you change it."""
+        return json_response(user_view(current_user), etag=blp)
 
     @blp.authenticated()
+    @blp.arguments(IfMatchHeaders, location="headers")
     @blp.arguments(
         UserUpdateSchema,
         example={
@@ -47,10 +51,15 @@ class Me(MethodView):
         },
     )
     @blp.response(200, UserSchema)
-    @blp.errors(*COMMON_ERRORS)
-    def patch(self, changes: dict[str, Any]) -> dict[str, Any]:
-        """Change your display name or time zone."""
-        return user_view(update_profile(current_user.id, changes))
+    @blp.errors(412, *COMMON_ERRORS)
+    def patch(self, headers: dict[str, Any], changes: dict[str, Any]) -> Any:
+        """Change your display name, time zone or notification preferences.
+
+        With `If-Match` (the ETag of `GET /me`), 412 `precondition_failed` when another
+        phone changed your profile since; the answer carries the new ETag.
+        """
+        user = update_profile(current_user.id, changes, headers.get("if_match"))
+        return json_response(user_view(user), tagged=True)
 
     @reauth_limited
     @blp.authenticated(codes=("invalid_credentials", "invalid_identity_token"))

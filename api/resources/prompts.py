@@ -32,7 +32,7 @@ class CheckInPrompts(MethodView):
     @blp.authenticated()
     @blp.arguments(PromptQueryArgs, location="query")
     @blp.response(200, PromptSetSchema)
-    @blp.errors(404, *COMMON_ERRORS)
+    @blp.errors(404, 410, *COMMON_ERRORS)
     def get(self, args: dict[str, Any], checkin_id: uuid.UUID) -> Any:
         """Prompts for one check-in: your partner's, or your own (then: attune to yourself)."""
         return json_response(prompts_for_checkin(current_user, checkin_id, args), etag=blp)

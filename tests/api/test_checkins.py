@@ -424,7 +424,9 @@ def test_deleting_a_check_in_removes_it_and_its_responses(client, pair, app):
     assert (
         client.delete(f"/api/v1/checkins/{posted['id']}", headers=sam["headers"]).status_code == 204
     )
-    assert client.get(f"/api/v1/checkins/{posted['id']}", headers=sam["headers"]).status_code == 404
+    url = f"/api/v1/checkins/{posted['id']}"
+    assert client.get(url, headers=sam["headers"]).status_code == 410
+    assert client.get(url, headers=alex["headers"]).status_code == 404
     with app.app_context():
         from models import Response
 

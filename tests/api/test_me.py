@@ -136,3 +136,58 @@ def test_patch_me_with_an_empty_object_changes_nothing(client, accounts):
     response = client.patch("/api/v1/me", json={}, headers=sam["headers"])
     assert response.status_code == 200
     assert response.get_json() == sam["user"]
+
+
+def test_get_me_has_a_strong_etag_and_answers_304(client, accounts):
+    sam = accounts.register()
+    first = client.get("/api/v1/me", headers=sam["headers"])
+    etag = first.headers["ETag"]
+    assert etag.startswith('"') and not etag.startswith("W/")
+    again = client.get("/api/v1/me", headers={**sam["headers"], "If-None-Match": etag})
+    assert again.status_code == 304 and again.data == b""
+    client.patch("/api/v1/me", json={"display_name": "Samantha"}, headers=sam["headers"])
+    changed = client.get("/api/v1/me", headers={**sam["headers"], "If-None-Match": etag})
+    assert changed.status_code == 200 and changed.headers["ETag"] != etag
+
+
+def test_patch_me_with_the_current_etag_applies_and_answers_the_new_one(client, accounts):
+    sam = accounts.register()
+    etag = client.get("/api/v1/me", headers=sam["headers"]).headers["ETag"]
+    response = client.patch(
+        "/api/v1/me", json={"timezone": "Asia/Tokyo"}, headers={**sam["headers"], "If-Match": etag}
+    )
+    assert response.status_code == 200
+    assert response.get_json()["timezone"] == "Asia/Tokyo"
+    assert (
+        response.headers["ETag"] == client.get("/api/v1/me", headers=sam["headers"]).headers["ETag"]
+    )
+
+
+def test_patch_me_from_a_stale_etag_is_412_and_changes_nothing(client, accounts):
+    sam = accounts.register()
+    etag = client.get("/api/v1/me", headers=sam["headers"]).headers["ETag"]
+    client.patch(  # another phone, meanwhile
+        "/api/v1/me", json={"display_name": "Sam on the tablet"}, headers=sam["headers"]
+    )
+    for stale in (etag, f"W/{etag}", '"something else"'):
+        response = client.patch(
+            "/api/v1/me",
+            json={"display_name": "Sam on the phone"},
+            headers={**sam["headers"], "If-Match": stale},
+        )
+        assert response.status_code == 412, stale
+        assert response.get_json()["code"] == "precondition_failed"
+    me = client.get("/api/v1/me", headers=sam["headers"]).get_json()
+    assert me["display_name"] == "Sam on the tablet"
+
+
+def test_patch_me_without_if_match_or_with_a_star_still_applies(client, accounts):
+    sam = accounts.register()
+    assert (
+        client.patch("/api/v1/me", json={"display_name": "A"}, headers=sam["headers"]).status_code
+        == 200
+    )
+    star = client.patch(
+        "/api/v1/me", json={"display_name": "B"}, headers={**sam["headers"], "If-Match": "*"}
+    )
+    assert star.status_code == 200 and star.get_json()["display_name"] == "B"

@@ -12,6 +12,10 @@ fuzzer is taught them here, the way schemathesis means formats to be taught:
   a window that moves with the clock. Positive date-times are drawn from that window.
 - `week` is `format: iso-week`: its pattern bounds the syntax (1970..9998, W01..W53),
   but only some years have a week 53. Positive weeks are drawn from real ones.
+
+Two values are only valid when this service made them for this user, which no schema
+can say: a sync cursor (`format: sync-cursor`) and an ETag for `If-Match`
+(`format: entity-tag`). Positive ones are a cursor the fuzzing user was given, and `*`.
 """
 
 from __future__ import annotations
@@ -81,6 +85,9 @@ def fuzzer(client) -> dict[str, str]:
     )
     checkin(client, partner, tone="tired", energy=3, need="space")
     checkin(client, fuzz, tone="calm", energy=6)
+    cursor = client.get("/api/v1/sync", headers=fuzz["headers"]).get_json()["next_cursor"]
+    schemathesis.openapi.format("sync-cursor", st.just(cursor))
+    schemathesis.openapi.format("entity-tag", st.just("*"))
     return fuzz["headers"]
 
 
