@@ -452,8 +452,8 @@ NEED_TO_BE_HEARD = Card(
         W(
             N_("Listen to the end"),
             N_(
-                "Let {partner} finish before you answer anything. Then say back the part that "
-                "seemed to matter most."
+                "Let {partner} finish before you add anything of your own. Then say back the "
+                "part that seemed to matter most."
             ),
             (N_("I hear you."), N_("That sounds like it really mattered.")),
             (N_("What else is on your mind?"),),
@@ -1594,7 +1594,10 @@ REFLECT_BRIGHT = Card(
         W(
             N_("Reflect what {partner} feels"),
             N_("Name their feeling, {tone}, with real warmth in your voice."),
-            (N_("You sound {tone}. That makes me happy."), N_("I love hearing you like this.")),
+            (
+                N_("Feeling {tone} looks good on you. That makes me happy."),
+                N_("I love hearing you like this."),
+            ),
             (N_("What happened?"),),
         ),
         W(
@@ -1772,7 +1775,7 @@ PACE_JOIN = Card(
     (
         W(
             N_("Join the joy"),
-            N_("{partner} is feeling good. Match it: warm, glad, a bit excited with them."),
+            N_("{partner} is feeling good. Meet it warmly: let them hear that you're glad."),
             (N_("That's amazing!"), N_("I love this for you.")),
             (N_("Tell me more!"),),
         ),
@@ -1785,21 +1788,21 @@ PACE_JOIN = Card(
         W(
             N_("Be glad out loud"),
             N_(
-                "{partner} has energy to share. Meet it with enthusiasm; their good mood deserves "
-                "yours."
+                "{partner} has energy to share. Meet it with what gladness you have; it doesn't "
+                "need to be a lot."
             ),
             (N_("I'm so glad!"), N_("Best thing I've heard all day.")),
             (N_("What was the best part?"),),
         ),
         W(
             N_("Ride the wave with them"),
-            N_("Don't dampen it; add your own delight."),
+            N_("Don't dampen it; let your own delight show, however much you have."),
             (N_("You're on fire today."), N_("Love this energy.")),
             (N_("What's next?"),),
         ),
         W(
             N_("Match their spark"),
-            N_("{partner}'s spark is catching. Answer quickly and brightly."),
+            N_("{partner}'s spark is catching. Answer warmly and soon."),
             (N_("Ha, I love it."), N_("Your mood is contagious.")),
             (N_("Can I join in?"),),
         ),
@@ -1811,7 +1814,7 @@ PACE_JOIN = Card(
         ),
         W(
             N_("Be part of it"),
-            N_("{partner} is glowing. Share the moment; enthusiasm is the right answer."),
+            N_("{partner} is glowing. Share the moment; a glad word is the right answer."),
             (N_("I'm all in."), N_("What a day for you.")),
             (N_("Shall we do something fun with this energy?"),),
         ),
@@ -1935,7 +1938,7 @@ PACE_EASY = Card(
 )
 
 # Where they are, said first when no lead names the distance between you.
-PACE_WHERE = N_("{partner} is at {energy} out of 10.")
+PACE_WHERE = N_("Energy: {energy} out of 10.")
 
 # ---- pace leads: the distance between you, said before the pace text ------------------
 # An energy gap of 4 or more, with no clash of feelings.
@@ -2056,14 +2059,14 @@ NOTE_LEADS = (
 )
 
 LATE_LEADS = (
-    N_("It's late for {partner}. One short message beats a conversation tonight."),
-    N_("It's late where {partner} is: keep it to one short message."),
-    N_("Late night for {partner}. A few kind words are enough for now."),
-    N_("It's late for them. Send one short, gentle message, not a conversation."),
-    N_("At this late hour, one short message beats a long exchange."),
-    N_("{partner}'s night has started; it's late. Keep it to a line or two."),
+    N_("It's late for {partner}. One short message tonight; the rest can wait until morning."),
+    N_("It's late where {partner} is: one short message now, more in the morning."),
+    N_("Late night for {partner}. A few kind words now; the longer talk can wait."),
+    N_("It's late for them. One short, gentle message; save the rest for tomorrow."),
+    N_("At this late hour, one short message beats a long exchange; the rest can wait."),
+    N_("{partner}'s night has started; it's late. A line or two now, more tomorrow."),
     N_("It's late for {partner}; save anything longer for the morning."),
-    N_("Late hour for them: one short, soft message is plenty."),
+    N_("Late hour for them: one short, soft message is plenty for tonight."),
 )
 
 NOTE_AND_LATE_LEADS = (

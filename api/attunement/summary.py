@@ -280,11 +280,15 @@ class _Words:
         return self(plural(count, *pair), count=count)
 
 
-def _direction_line(words: _Words, direction: dict[str, int], lines: tuple[str, str, str]) -> str:
-    one, every, some = lines
+def _direction_line(
+    words: _Words, direction: dict[str, int], lines: tuple[str, str, str, str]
+) -> str:
+    one, both, every, some = lines
     answered, of = direction["answered"], direction["of"]
     if answered == of == 1:
         return words(one)
+    if answered == of == 2:
+        return words(both)
     return words(every if answered == of else some, answered=answered, of=of)
 
 
@@ -306,7 +310,14 @@ def _highlights(
     if you["answered"]:
         lines.append(
             _direction_line(
-                words, you, (sc.YOU_ANSWERED_ONE, sc.YOU_ANSWERED_ALL, sc.YOU_ANSWERED_SOME)
+                words,
+                you,
+                (
+                    sc.YOU_ANSWERED_ONE,
+                    sc.YOU_ANSWERED_BOTH,
+                    sc.YOU_ANSWERED_ALL,
+                    sc.YOU_ANSWERED_SOME,
+                ),
             )
         )
     if partner["answered"]:
@@ -314,7 +325,12 @@ def _highlights(
             _direction_line(
                 words,
                 partner,
-                (sc.PARTNER_ANSWERED_ONE, sc.PARTNER_ANSWERED_ALL, sc.PARTNER_ANSWERED_SOME),
+                (
+                    sc.PARTNER_ANSWERED_ONE,
+                    sc.PARTNER_ANSWERED_BOTH,
+                    sc.PARTNER_ANSWERED_ALL,
+                    sc.PARTNER_ANSWERED_SOME,
+                ),
             )
         )
     if (

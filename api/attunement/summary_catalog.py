@@ -23,9 +23,11 @@ BIDS_SHARED = (
 
 # Each direction on its own, and only when that direction holds at least one answer.
 YOU_ANSWERED_ONE = N_("You answered {partner}'s check-in within a day.")
+YOU_ANSWERED_BOTH = N_("You answered both of {partner}'s check-ins within a day.")
 YOU_ANSWERED_ALL = N_("You answered all {of} of {partner}'s check-ins within a day.")
 YOU_ANSWERED_SOME = N_("You answered {answered} of {partner}'s {of} check-ins within a day.")
 PARTNER_ANSWERED_ONE = N_("{partner} answered your check-in within a day.")
+PARTNER_ANSWERED_BOTH = N_("{partner} answered both of your check-ins within a day.")
 PARTNER_ANSWERED_ALL = N_("{partner} answered all {of} of your check-ins within a day.")
 PARTNER_ANSWERED_SOME = N_("{partner} answered {answered} of your {of} check-ins within a day.")
 
@@ -36,7 +38,7 @@ MORE_THAN_LAST_WEEK = N_(
 # Felt heard, by band (only when at least one response was rated).
 # A share as people read it: "67%" in English, "67 %" where a space comes first.
 PERCENT = N_("{number}%")
-FELT_HEARD_HIGH = N_("Responses felt heard {percent} of the time: they landed most of the time.")
+FELT_HEARD_HIGH = N_("Responses felt heard {percent} of the time: they are landing.")
 FELT_HEARD_GOOD_ENOUGH = N_(
     "Responses felt heard {percent} of the time. That's good enough: attunement doesn't "
     "need to be perfect, and each miss is a chance to repair."
@@ -84,7 +86,9 @@ ANSWER_ONE_BID_A_DAY = {
         "warm word, a question. Small and often beats perfect."
     ),
     "phrases": (N_("I saw your check-in. I'm here."), N_("How are you holding up?")),
-    "reason": N_("Of {partner}'s {of} check-ins, {answered} got a reply from you within a day."),
+    "reason": N_(
+        "Of {partner}'s check-ins this week, {answered} of {of} got a reply from you within a day."
+    ),
 }
 # When none got a reply: the plain fact of the bids, without a zero to feel guilty about.
 REASON_BIDS_WAITING = (
@@ -107,8 +111,8 @@ SAY_WHAT_HELPS = {
 REASON_FEW_REPLIES = N_("{percent} of this week's check-ins got a reply within a day.")
 # Said only when the caller answered at least as much as the partner (never their misses).
 REASON_ONE_SIDED = N_(
-    "You answered {answered} of {partner}'s {of} check-ins within a day. Replies this week "
-    "were uneven."
+    "Of {partner}'s check-ins this week, you answered {answered} of {of} within a day. "
+    "Replies this week were uneven."
 )
 
 CHECK_PACE = {
@@ -133,7 +137,7 @@ REASON_FELT_HEARD_LOW = N_("Responses felt heard {percent} of the time.")
 REASON_NOT_RATED = N_("No response was rated this week.")
 
 KEEP_TURNING_TOWARD = {
-    "title": N_("Keep turning toward each other"),
+    "title": N_("Keep turning toward {partner}"),
     "phrases": (N_("I liked how we were with each other this week."),),
     "reason": N_(
         "{percent} of check-ins got an answer within a day, and {felt} of rated responses "
@@ -141,11 +145,11 @@ KEEP_TURNING_TOWARD = {
     ),
 }
 KEEP_TURNING_TOWARD_HIGH = N_(
-    "What you did this week works. Keep answering each other's check-ins, and notice one "
+    "What you did this week works. Keep answering {partner}'s check-ins, and notice one "
     "moment you felt close."
 )
 KEEP_TURNING_TOWARD_GOOD_ENOUGH = N_(
-    "What you did this week works well enough. Keep answering, and when a response misses, "
+    "This week is a good-enough base. Keep answering {partner}, and when a response misses, "
     "ask what would have helped."
 )
 
