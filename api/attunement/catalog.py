@@ -2061,7 +2061,7 @@ NOTE_LEADS = (
 LATE_LEADS = (
     N_("It's late for {partner}. One short message tonight; the rest can wait until morning."),
     N_("It's late where {partner} is: one short message now, more in the morning."),
-    N_("Late night for {partner}. A few kind words now; the longer talk can wait."),
+    N_("Late night for {partner}. A few kind words now; anything longer can wait."),
     N_("It's late for them. One short, gentle message; save the rest for tomorrow."),
     N_("At this late hour, one short message beats a long exchange; the rest can wait."),
     N_("{partner}'s night has started; it's late. A line or two now, more tomorrow."),
