@@ -1,6 +1,6 @@
-from marshmallow import Schema, fields, validate
+from marshmallow import fields, validate
 
-from schemas.base import LoadSchema, Text
+from schemas.base import DumpSchema, LoadSchema, Text
 
 
 class DeviceCreateSchema(LoadSchema):
@@ -12,7 +12,7 @@ class DeviceCreateSchema(LoadSchema):
     )
 
 
-class DeviceSchema(Schema):
+class DeviceSchema(DumpSchema):
     platform = fields.String(dump_only=True, metadata={"enum": ["ios", "android"]})
-    token = fields.String(dump_only=True)
+    token = fields.String(dump_only=True, metadata={"example": "fcm-token-from-the-phone"})
     created_at = fields.AwareDateTime(dump_only=True)
