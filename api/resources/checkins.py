@@ -34,7 +34,7 @@ class CheckIns(MethodView):
     @blp.alt_response(
         200, schema=CheckInSchema, description="A repeated post: the stored check-in."
     )
-    @blp.errors(409, *COMMON_ERRORS)
+    @blp.errors(409, *COMMON_ERRORS, codes={409: ("idempotency_conflict", "conflict")})
     def post(self, headers: dict[str, Any], body: dict[str, Any]) -> Any:
         """Check in: how you feel, how much energy you have, and what would help."""
         payload, status = post_checkin(current_user, body, headers.get("idempotency_key"))

@@ -40,6 +40,7 @@ class Me(MethodView):
         example={
             "display_name": "Sam",
             "timezone": "Europe/Berlin",
+            "locale": "de",
             "notify_partner_checkins": True,
             "reminder_time": "20:30",
             "quiet_hours": {"start": "22:00", "end": "08:00"},
@@ -48,7 +49,11 @@ class Me(MethodView):
     @blp.response(200, UserSchema)
     @blp.errors(*COMMON_ERRORS)
     def patch(self, changes: dict[str, Any]) -> dict[str, Any]:
-        """Change your display name or time zone."""
+        """Change your name, time zone, language, reminder, quiet hours or notification preference.
+
+        Send only what changes: `display_name`, `timezone`, `locale`, `reminder_time` (local
+        `HH:MM`, or null for none), `quiet_hours` (`{"start", "end"}`, or null) and
+        `notify_partner_checkins` (whether your partner's check-ins push to you)."""
         return user_view(update_profile(current_user.id, changes))
 
     @blp.authenticated(codes=("invalid_credentials", "invalid_identity_token"))
@@ -140,7 +145,7 @@ class IdentityByProvider(MethodView):
 
 @blp.route("/password")
 class Password(MethodView):
-    @blp.authenticated()
+    @blp.authenticated(codes=("invalid_credentials",))
     @blp.arguments(
         PasswordChangeSchema,
         example={"current_password": "a long passphrase", "new_password": "a longer passphrase"},
