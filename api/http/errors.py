@@ -37,6 +37,11 @@ CODE_BY_STATUS = {
 }
 
 
+def edge_code(status: int) -> str:
+    """The code of an error raised by Flask, Werkzeug or an extension, by its status."""
+    return CODE_BY_STATUS.get(status) or HTTPStatus(status).phrase.lower().replace(" ", "_")
+
+
 # RFC 9110 names, where Python's http module still has the older ones.
 TITLES = {413: "Content Too Large", 422: "Unprocessable Content"}
 
@@ -149,7 +154,7 @@ def _handle_http_exception(exc: HTTPException) -> Response:
     if status >= 500 and status != 503:
         original = getattr(exc, "original_exception", None)
         log.error("error %s on %s %s", status, request.method, request.path, exc_info=original)
-    code = CODE_BY_STATUS.get(status) or HTTPStatus(status).phrase.lower().replace(" ", "_")
+    code = edge_code(status)
     detail = exc.description if status != 500 else None
     if status == 413:
         detail = "The request body is larger than this service accepts."

@@ -30,7 +30,7 @@ from flask_smorest.utils import prepare_response
 from swagger_ui_bundle import swagger_ui_path
 from webargs.flaskparser import FlaskParser
 
-from api.http.errors import CODE_BY_STATUS, PROBLEM_JSON, TITLES
+from api.http.errors import PROBLEM_JSON, TITLES, edge_code
 from schemas.base import LoadSchema
 from schemas.problem import ProblemSchema
 
@@ -344,7 +344,7 @@ class ApiBlueprint(Blueprint):
             responses.pop(status, None)
             if not reachable:
                 continue
-            codes = listed.get(key) or DEFAULT_CODES.get(key) or (CODE_BY_STATUS[int(key)],)
+            codes = listed.get(key) or DEFAULT_CODES.get(key) or (edge_code(int(key)),)
             responses[key] = problem_response(key, codes, field=_first_required(body))
         return doc
 
