@@ -5,9 +5,9 @@ Two things shape the OpenAPI document for the people who generate clients from i
 - Every error answer of every operation says which problem `code`s it carries (an `enum`
   on `code`, with one example per code). Views say it with `@blp.errors(status, ...,
   codes={status: (...)})` and `@blp.authenticated(codes=...)`; statuses they do not
-  spell out get the code the edge gives them (`DEFAULT_CODES`). tests/test_problem_codes.py
-  fails when the test suite sees an operation answer with a code its documentation does
-  not list.
+  spell out get `DEFAULT_CODES[status]`, else the code the edge gives that status.
+  tests/test_documented_answers.py (run last) fails when the test suite saw an operation
+  answer with a code its documentation does not list, and says what to add where.
 - `ClientShapesPlugin` writes schemas the way generators read them (openapi-typescript,
   Swift and Kotlin generators): nullable references as `allOf` + `nullable`, enums with
   their type (and `null` when nullable), request fields with a server default optional.
