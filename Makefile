@@ -4,7 +4,7 @@ VENV := .venv
 BIN := $(VENV)/bin
 PORT ?= 5000
 
-.PHONY: run test lint migrate clean bench soak demo i18n translations
+.PHONY: run test lint migrate clean bench soak demo i18n translations client-check
 
 $(BIN)/python:
 	$(PYTHON) -m venv $(VENV)
@@ -55,6 +55,7 @@ lint: $(VENV)/.installed-dev
 
 clean:
 	rm -rf $(VENV) instance .pytest_cache .mypy_cache .ruff_cache .coverage
+	rm -rf $(CLIENT)/node_modules $(CLIENT)/dist $(CLIENT)/src/generated
 
 $(VENV)/.installed-bench: pyproject.toml | $(BIN)/python
 	$(BIN)/pip install -e '.[bench]'
@@ -73,3 +74,16 @@ soak: $(VENV)/.installed-bench translations
 # against a running one (make run) instead.
 demo: $(VENV)/.installed translations
 	$(BIN)/python demo/week.py
+
+# What a mobile team does on day one: generate a TypeScript client from /openapi.json
+# (openapi-typescript, openapi-fetch), compile a small app with tsc --strict, and run the
+# core loop against a server it starts. Needs node 20 and npm; the packages are pinned in
+# clients/typescript/package-lock.json.
+CLIENT := clients/typescript
+
+$(CLIENT)/node_modules/.installed: $(CLIENT)/package.json $(CLIENT)/package-lock.json
+	cd $(CLIENT) && npm ci --no-audit --no-fund
+	touch $@
+
+client-check: $(VENV)/.installed translations $(CLIENT)/node_modules/.installed
+	$(BIN)/python devtools/client_check.py

@@ -3,8 +3,11 @@
 from __future__ import annotations
 
 import os
+import tomllib
 from collections.abc import Mapping
 from datetime import timedelta
+from importlib import metadata
+from pathlib import Path
 
 DEV_SECRET_KEY = "dev-only-secret-key-change-me"  # noqa: S105 - refused in production
 DEV_JWT_SECRET_KEY = "dev-only-jwt-secret-key-change-me"  # noqa: S105 - refused in production
@@ -24,6 +27,15 @@ Authenticate with `Authorization: Bearer <access_token>` from `/auth/register`,
 `/auth/login`, `/auth/apple` or `/auth/google`. Every error is `application/problem+json`
 with a stable `code`, also a URL (414) or headers (431) too large for the server.
 """
+
+
+def package_version() -> str:
+    """The version in pyproject.toml: the one the OpenAPI document states."""
+    pyproject = Path(__file__).resolve().parents[1] / "pyproject.toml"
+    if pyproject.is_file():  # a checkout: the file is the truth, even before a reinstall
+        with pyproject.open("rb") as file:
+            return str(tomllib.load(file)["project"]["version"])
+    return metadata.version("attune")
 
 
 class ConfigError(RuntimeError):
@@ -148,7 +160,7 @@ class Config:
         self.FCM_TIMEOUT = float(env.get("FCM_TIMEOUT") or 10)
 
         self.API_TITLE = "Attune API"
-        self.API_VERSION = "1.0.0"
+        self.API_VERSION = package_version()
         self.OPENAPI_VERSION = "3.0.3"
         self.API_SPEC_OPTIONS = {
             "info": {

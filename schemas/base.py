@@ -10,7 +10,7 @@ from functools import cache
 from importlib import resources
 from typing import Any
 
-from marshmallow import RAISE, Schema, ValidationError, fields, validate
+from marshmallow import EXCLUDE, RAISE, Schema, ValidationError, fields, validate
 
 from models.languages import SUPPORTED_LOCALES
 
@@ -34,6 +34,28 @@ def _has_pattern(validators: Any) -> bool:
     if not isinstance(validators, list | tuple):
         validators = [validators]
     return any(isinstance(v, validate.Regexp) for v in validators)
+
+
+class DumpSchema(Schema):
+    """Base for everything the server answers.
+
+    Every field is in every answer (null where `allow_none` says it may be), so each is
+    `required` and read-only: the OpenAPI document lists them all under `required`, and
+    generated clients type them as always there. A field that is sometimes left out says
+    so with `metadata={"optional": True}`. Answers may gain fields in a later release, so
+    the document does not close them with `additionalProperties: false` (the tests check
+    every answer they see against its schema, closed).
+    """
+
+    class Meta:
+        unknown = EXCLUDE  # never loaded; keeps `additionalProperties: false` out of the document
+
+    def __init__(self, *args: Any, **kwargs: Any) -> None:
+        super().__init__(*args, **kwargs)
+        for field in self.fields.values():
+            field.dump_only = True
+            if not field.metadata.get("optional"):
+                field.required = True
 
 
 class Text(fields.String):
@@ -235,6 +257,10 @@ class StrictBoolean(fields.Boolean):
         return value
 
 
-def enum_string(enum: type[StrEnum], **kwargs: Any) -> fields.String:
+def enum_string(
+    enum: type[StrEnum], *, metadata: dict[str, Any] | None = None, **kwargs: Any
+) -> fields.String:
     """A dumped enum value: a plain string, documented with its allowed values."""
-    return fields.String(dump_only=True, metadata={"enum": [e.value for e in enum]}, **kwargs)
+    return fields.String(
+        dump_only=True, metadata={"enum": [e.value for e in enum], **(metadata or {})}, **kwargs
+    )

@@ -10,6 +10,7 @@ from models.vocabulary import (
     Visibility,
 )
 from schemas.base import (
+    DumpSchema,
     FullMatch,
     LoadSchema,
     QueryInteger,
@@ -21,27 +22,35 @@ from schemas.base import (
 )
 
 
-class ResponseSchema(Schema):
+class ResponseSchema(DumpSchema):
     id = fields.UUID(dump_only=True)
     checkin_id = fields.UUID(dump_only=True)
     author_id = fields.UUID(dump_only=True)
-    kind = enum_string(ResponseKind)
-    message = fields.String(dump_only=True, allow_none=True)
+    kind = enum_string(ResponseKind, metadata={"example": "reflect"})
+    message = fields.String(
+        dump_only=True,
+        allow_none=True,
+        metadata={"example": "That sounds like a lot to carry today."},
+    )
     felt_heard = fields.Boolean(
-        dump_only=True, allow_none=True, metadata={"description": "null until the author rates it"}
+        dump_only=True,
+        allow_none=True,
+        metadata={"description": "null until the author rates it", "example": True},
     )
     created_at = fields.AwareDateTime(dump_only=True)
 
 
-class CheckInSchema(Schema):
+class CheckInSchema(DumpSchema):
     id = fields.UUID(dump_only=True)
     author_id = fields.UUID(dump_only=True)
-    tone = enum_string(Tone)
-    energy = fields.Integer(dump_only=True)
-    quadrant = enum_string(Quadrant)
-    need = enum_string(Need, allow_none=True)
-    note = fields.String(dump_only=True, allow_none=True)
-    visibility = enum_string(Visibility)
+    tone = enum_string(Tone, metadata={"example": "overwhelmed"})
+    energy = fields.Integer(
+        dump_only=True, metadata={"minimum": ENERGY_MIN, "maximum": ENERGY_MAX, "example": 3}
+    )
+    quadrant = enum_string(Quadrant, metadata={"example": "low_unpleasant"})
+    need = enum_string(Need, allow_none=True, metadata={"example": "to_be_heard"})
+    note = fields.String(dump_only=True, allow_none=True, metadata={"example": "Long day."})
+    visibility = enum_string(Visibility, metadata={"example": "partner"})
     recorded_at = fields.AwareDateTime(dump_only=True)
     created_at = fields.AwareDateTime(dump_only=True)
     responses = fields.List(fields.Nested(ResponseSchema), dump_only=True)
@@ -79,9 +88,15 @@ class CheckInQueryArgs(LoadSchema):
     )
 
 
-class CheckInPageSchema(Schema):
+class CheckInPageSchema(DumpSchema):
     items = fields.List(fields.Nested(CheckInSchema))
-    next_cursor = fields.String(allow_none=True)
+    next_cursor = fields.String(
+        allow_none=True,
+        metadata={
+            "description": "Send it as `cursor` for the next page; null on the last page.",
+            "example": None,
+        },
+    )
 
 
 class IdempotencyHeaders(Schema):

@@ -1,9 +1,9 @@
-from marshmallow import Schema, fields, validate
+from marshmallow import fields, validate
 
-from schemas.base import LoadSchema, Text
+from schemas.base import DumpSchema, LoadSchema, Text
 
 
-class InviteSchema(Schema):
+class InviteSchema(DumpSchema):
     code = fields.String(dump_only=True, metadata={"example": "7KQ2M-9XDR4"})
     expires_at = fields.AwareDateTime(dump_only=True)
 
@@ -20,13 +20,13 @@ class RedeemInviteSchema(LoadSchema):
     )
 
 
-class PartnerSchema(Schema):
+class PartnerSchema(DumpSchema):
     id = fields.UUID(dump_only=True)
-    display_name = fields.String(dump_only=True)
-    timezone = fields.String(dump_only=True)
+    display_name = fields.String(dump_only=True, metadata={"example": "Alex"})
+    timezone = fields.String(dump_only=True, metadata={"example": "Europe/Berlin"})
 
 
-class CoupleSchema(Schema):
+class CoupleSchema(DumpSchema):
     id = fields.UUID(dump_only=True)
     paired_at = fields.AwareDateTime(dump_only=True)
     partner = fields.Nested(PartnerSchema, dump_only=True)

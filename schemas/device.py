@@ -1,8 +1,8 @@
 from typing import Any
 
-from marshmallow import Schema, ValidationError, fields, validate, validates_schema
+from marshmallow import ValidationError, fields, validate, validates_schema
 
-from schemas.base import LoadSchema, Text
+from schemas.base import DumpSchema, LoadSchema, Text
 
 PLATFORMS = ["ios", "android"]
 
@@ -34,7 +34,7 @@ class DeviceSelectSchema(LoadSchema):
             raise ValidationError("Send either token or id.")
 
 
-class DeviceListItemSchema(Schema):
+class DeviceListItemSchema(DumpSchema):
     id = fields.UUID(dump_only=True)
     platform = fields.String(dump_only=True, metadata={"enum": PLATFORMS})
     token_ending = fields.String(
@@ -51,7 +51,7 @@ class DeviceSchema(DeviceListItemSchema):
     token = fields.String(dump_only=True)
 
 
-class DeviceListSchema(Schema):
+class DeviceListSchema(DumpSchema):
     items = fields.List(fields.Nested(DeviceListItemSchema), dump_only=True)
 
 

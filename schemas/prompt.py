@@ -1,6 +1,6 @@
-from marshmallow import Schema, fields, validate
+from marshmallow import fields, validate
 
-from schemas.base import LoadSchema
+from schemas.base import DumpSchema, LoadSchema
 from schemas.checkin import CheckInSchema
 
 PROMPT_KINDS = [
@@ -34,7 +34,7 @@ class PromptQueryArgs(LoadSchema):
     )
 
 
-class PromptSchema(Schema):
+class PromptSchema(DumpSchema):
     id = fields.String(metadata={"example": "pace.slow_down"})
     variant = fields.String(
         metadata={
@@ -43,10 +43,23 @@ class PromptSchema(Schema):
         }
     )
     kind = fields.String(metadata={"enum": PROMPT_KINDS, "example": "pace"})
-    title = fields.String()
-    text = fields.String()
-    phrases = fields.List(fields.String())
-    reason = fields.String(metadata={"description": "Which inputs led to this prompt"})
+    title = fields.String(metadata={"example": "Slow down with them"})
+    text = fields.String(
+        metadata={
+            "example": "Sam's energy is low. Keep your message short and soft; no plans, "
+            "no questions that need a long answer."
+        }
+    )
+    phrases = fields.List(
+        fields.String(),
+        metadata={"example": ["No need to answer. I'm thinking of you."]},
+    )
+    reason = fields.String(
+        metadata={
+            "description": "Which inputs led to this prompt, in words",
+            "example": "Sam checked in at energy 2; you are at 8.",
+        }
+    )
     signals = fields.List(
         fields.String(),
         metadata={
@@ -58,12 +71,12 @@ class PromptSchema(Schema):
     )
 
 
-class AvoidSchema(Schema):
+class AvoidSchema(DumpSchema):
     id = fields.String(metadata={"example": "avoid.jokes"})
-    text = fields.String()
+    text = fields.String(metadata={"example": "Jokes that brush the feeling aside."})
 
 
-class PromptSetSchema(Schema):
+class PromptSetSchema(DumpSchema):
     partner_checkin = fields.Nested(CheckInSchema, allow_none=True)
     my_checkin = fields.Nested(CheckInSchema, allow_none=True)
     prompts = fields.List(fields.Nested(PromptSchema))

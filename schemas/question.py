@@ -1,8 +1,8 @@
 from typing import Any
 
-from marshmallow import Schema, ValidationError, fields, validate
+from marshmallow import ValidationError, fields, validate
 
-from schemas.base import FullMatch, LoadSchema, Text
+from schemas.base import DumpSchema, FullMatch, LoadSchema, Text
 
 DEPTHS = ["light", "warm", "deep"]
 ANSWER_MAX_LENGTH = 1000  # as the check constraint on question_answers.text says
@@ -30,23 +30,31 @@ class AnswerCreateSchema(LoadSchema):
     text = AnswerText(required=True)
 
 
-class BankQuestionSchema(Schema):
+class BankQuestionSchema(DumpSchema):
     id = fields.String(
         required=True,
         metadata={"example": "noticing-understood-this-week", "description": "stable id"},
     )
-    text = fields.String(required=True, metadata={"description": "in the answer's language"})
-    depth = fields.String(required=True, metadata={"enum": DEPTHS})
+    text = fields.String(
+        required=True,
+        metadata={
+            "description": "in the answer's language",
+            "example": "When did you feel understood by me this week?",
+        },
+    )
+    depth = fields.String(required=True, metadata={"enum": DEPTHS, "example": "warm"})
 
 
-class AnswerSchema(Schema):
-    text = fields.String(required=True)
+class AnswerSchema(DumpSchema):
+    text = fields.String(
+        required=True, metadata={"example": "When you made tea without asking, on Tuesday."}
+    )
     answered_at = fields.AwareDateTime(
         required=True, metadata={"description": "when it was first answered"}
     )
 
 
-class CoupleQuestionSchema(Schema):
+class CoupleQuestionSchema(DumpSchema):
     id = fields.UUID(required=True, metadata={"description": "the couple's question of this date"})
     date = fields.Date(
         required=True,
@@ -71,6 +79,13 @@ class QuestionQueryArgs(LoadSchema):
     )
 
 
-class QuestionPageSchema(Schema):
+class QuestionPageSchema(DumpSchema):
     items = fields.List(fields.Nested(CoupleQuestionSchema), required=True)
-    next_cursor = fields.String(required=True, allow_none=True)
+    next_cursor = fields.String(
+        required=True,
+        allow_none=True,
+        metadata={
+            "description": "Send it as `cursor` for the next page; null on the last page.",
+            "example": None,
+        },
+    )

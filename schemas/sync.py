@@ -1,6 +1,6 @@
-from marshmallow import Schema, fields, validate
+from marshmallow import fields, validate
 
-from schemas.base import LoadSchema, Text
+from schemas.base import DumpSchema, LoadSchema, Text
 
 CHANGE_TYPES = ["checkin", "checkin_removed", "couple", "question"]
 
@@ -18,7 +18,7 @@ class SyncQueryArgs(LoadSchema):
     limit = fields.Integer(load_default=100, validate=validate.Range(min=1, max=500))
 
 
-class ChangeSchema(Schema):
+class ChangeSchema(DumpSchema):
     type = fields.String(
         required=True,
         metadata={
@@ -38,7 +38,7 @@ class ChangeSchema(Schema):
     )
 
 
-class SyncPageSchema(Schema):
+class SyncPageSchema(DumpSchema):
     changes = fields.List(fields.Nested(ChangeSchema), required=True)
     next_cursor = fields.String(
         required=True, metadata={"description": "Always there: keep it for next time."}

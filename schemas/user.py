@@ -5,6 +5,7 @@ from marshmallow import EXCLUDE, Schema, ValidationError, fields, validate, vali
 from models.languages import SUPPORTED_LOCALES
 from schemas.base import (
     DisplayName,
+    DumpSchema,
     Email,
     FullMatch,
     LoadSchema,
@@ -29,36 +30,48 @@ class QuietHoursSchema(LoadSchema):
     )
 
 
-class UserSchema(Schema):
+class UserSchema(DumpSchema):
     id = fields.UUID(dump_only=True)
     email = fields.String(
         dump_only=True,
         allow_none=True,
         metadata={
             "description": "null for an account made through Apple or Google without a "
-            "verified email"
+            "verified email",
+            "example": "sam@example.com",
         },
     )
-    display_name = fields.String(dump_only=True)
-    timezone = fields.String(dump_only=True)
-    locale = fields.String(dump_only=True, metadata={"enum": list(SUPPORTED_LOCALES)})
+    display_name = fields.String(dump_only=True, metadata={"example": "Sam"})
+    timezone = fields.String(
+        dump_only=True, metadata={"description": "IANA time zone name", "example": "Europe/Berlin"}
+    )
+    locale = fields.String(
+        dump_only=True, metadata={"enum": list(SUPPORTED_LOCALES), "example": "en"}
+    )
     created_at = fields.AwareDateTime(dump_only=True)
     couple_id = fields.UUID(
         dump_only=True, allow_none=True, metadata={"description": "null when unpaired"}
     )
-    notify_partner_checkins = fields.Boolean(dump_only=True)
-    reminder_time = fields.String(dump_only=True, allow_none=True, metadata={"example": "20:30"})
+    notify_partner_checkins = fields.Boolean(dump_only=True, metadata={"example": True})
+    reminder_time = fields.String(
+        dump_only=True,
+        allow_none=True,
+        metadata={"description": "local HH:MM of a daily reminder, or null", "example": "20:30"},
+    )
     quiet_hours = fields.Nested(QuietHoursSchema, dump_only=True, allow_none=True)
     identities = fields.List(
         fields.String(metadata={"enum": list(PROVIDERS)}),
         dump_only=True,
         required=True,
-        metadata={"description": 'Linked sign-in providers, e.g. ["apple"]', "example": ["apple"]},
+        metadata={"description": 'Linked sign-in providers, e.g. ["apple"]', "example": []},
     )
     has_password = fields.Boolean(
         dump_only=True,
         required=True,
-        metadata={"description": "false for an account that signs in only with Apple or Google"},
+        metadata={
+            "description": "false for an account that signs in only with Apple or Google",
+            "example": True,
+        },
     )
 
 
@@ -115,12 +128,26 @@ class PasswordChangeSchema(LoadSchema):
     new_password = Password(required=True)
 
 
-class TokenPairSchema(Schema):
-    access_token = fields.String(dump_only=True)
-    refresh_token = fields.String(dump_only=True)
-    token_type = fields.String(dump_only=True, metadata={"example": "Bearer"})
+class TokenPairSchema(DumpSchema):
+    access_token = fields.String(
+        dump_only=True,
+        metadata={
+            "description": "Send it as `Authorization: Bearer <access_token>`.",
+            "example": "eyJhbGciOiJIUzI1NiIsInR5cCI6IkpXVCJ9.eyJzdWIiOiIuLi4ifQ.c2ln",
+        },
+    )
+    refresh_token = fields.String(
+        dump_only=True,
+        metadata={
+            "description": "Send it (as the bearer) to `POST /auth/refresh` for a new pair; "
+            "each works once.",
+            "example": "eyJhbGciOiJIUzI1NiIsInR5cCI6IkpXVCJ9.eyJ0eXBlIjoicmVmcmVzaCJ9.c2ln",
+        },
+    )
+    token_type = fields.String(dump_only=True, metadata={"enum": ["Bearer"], "example": "Bearer"})
     expires_in = fields.Integer(
-        dump_only=True, metadata={"description": "Seconds until the access token expires"}
+        dump_only=True,
+        metadata={"description": "Seconds until the access token expires", "example": 900},
     )
 
 
@@ -274,7 +301,7 @@ class DeleteAccountSchema(LoadSchema):
         _apple_needs_a_nonce(data)
 
 
-class ExportedCheckInSchema(Schema):
+class ExportedCheckInSchema(DumpSchema):
     id = fields.UUID()
     tone = fields.String()
     energy = fields.Integer()
@@ -286,7 +313,7 @@ class ExportedCheckInSchema(Schema):
     created_at = fields.AwareDateTime()
 
 
-class ExportedTombstoneSchema(Schema):
+class ExportedTombstoneSchema(DumpSchema):
     id = fields.UUID()
     visibility = fields.String()
     recorded_at = fields.AwareDateTime()
@@ -294,21 +321,21 @@ class ExportedTombstoneSchema(Schema):
     deleted_at = fields.AwareDateTime()
 
 
-class ExportedResponseSchema(Schema):
+class ExportedResponseSchema(DumpSchema):
     id = fields.UUID()
     kind = fields.String()
     message = fields.String(allow_none=True)
     created_at = fields.AwareDateTime()
 
 
-class ExportedRatingSchema(Schema):
+class ExportedRatingSchema(DumpSchema):
     response_id = fields.UUID()
     checkin_id = fields.UUID()
     felt_heard = fields.Boolean()
     rated_at = fields.AwareDateTime(allow_none=True)
 
 
-class ExportedAnswerSchema(Schema):
+class ExportedAnswerSchema(DumpSchema):
     couple_question_id = fields.UUID(metadata={"description": "the couple's question of a date"})
     couple_id = fields.UUID(metadata={"description": "the pairing it was asked in"})
     question_id = fields.String(metadata={"description": "the question in the bank"})
@@ -318,46 +345,46 @@ class ExportedAnswerSchema(Schema):
     changed_at = fields.AwareDateTime(allow_none=True)
 
 
-class ExportedPairingSchema(Schema):
+class ExportedPairingSchema(DumpSchema):
     couple_id = fields.UUID()
     paired_at = fields.AwareDateTime()
     ended_at = fields.AwareDateTime(allow_none=True)
     partner_display_name = fields.String(allow_none=True)
 
 
-class ExportedInviteSchema(Schema):
+class ExportedInviteSchema(DumpSchema):
     created_at = fields.AwareDateTime()
     expires_at = fields.AwareDateTime()
     used_at = fields.AwareDateTime(allow_none=True)
     withdrawn_at = fields.AwareDateTime(allow_none=True)
 
 
-class ExportedSessionSchema(Schema):
+class ExportedSessionSchema(DumpSchema):
     started_at = fields.AwareDateTime()
     ended_at = fields.AwareDateTime(allow_none=True)
 
 
-class ExportedIdempotencyKeySchema(Schema):
+class ExportedIdempotencyKeySchema(DumpSchema):
     key = fields.String()
     checkin_id = fields.UUID()
     created_at = fields.AwareDateTime()
 
 
-class ExportedDeviceSchema(Schema):
+class ExportedDeviceSchema(DumpSchema):
     id = fields.UUID()
     platform = fields.String()
     registered_at = fields.AwareDateTime()
     last_seen_at = fields.AwareDateTime()
 
 
-class ExportedIdentitySchema(Schema):
+class ExportedIdentitySchema(DumpSchema):
     provider = fields.String(metadata={"enum": list(PROVIDERS)})
     email = fields.String(allow_none=True)
     linked_at = fields.AwareDateTime()
     last_used_at = fields.AwareDateTime(allow_none=True)
 
 
-class ExportSchema(Schema):
+class ExportSchema(DumpSchema):
     exported_at = fields.AwareDateTime()
     profile = fields.Nested(UserSchema)
     checkins = fields.List(fields.Nested(ExportedCheckInSchema))

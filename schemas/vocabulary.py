@@ -1,7 +1,9 @@
-from marshmallow import Schema, fields
+from marshmallow import fields
+
+from schemas.base import DumpSchema
 
 
-class ToneSchema(Schema):
+class ToneSchema(DumpSchema):
     name = fields.String(metadata={"example": "overwhelmed"})
     label = fields.String(metadata={"example": "Overwhelmed"})
     pleasantness = fields.String(
@@ -9,12 +11,14 @@ class ToneSchema(Schema):
     )
 
 
-class LabelledSchema(Schema):
-    name = fields.String()
-    label = fields.String()
+class LabelledSchema(DumpSchema):
+    name = fields.String(metadata={"example": "to_be_heard"})
+    label = fields.String(
+        metadata={"description": "in the answer's language", "example": "To be heard"}
+    )
 
 
-class VocabularySchema(Schema):
+class VocabularySchema(DumpSchema):
     tones = fields.List(fields.Nested(ToneSchema))
     needs = fields.List(fields.Nested(LabelledSchema))
     response_kinds = fields.List(fields.Nested(LabelledSchema))

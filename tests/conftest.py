@@ -9,7 +9,7 @@ from datetime import UTC, datetime, timedelta
 from typing import Any
 
 import pytest
-from flask import Flask
+from flask import Flask, request_finished
 from flask.testing import FlaskClient
 from flask_migrate import upgrade
 from sqlalchemy import text
@@ -18,8 +18,18 @@ from api import create_app
 from api.config import TestConfig
 from models import db
 from tests.auth.fake_providers import FakeProviders
+from tests.documented import observe
+
+# Every answer of every app the tests build is held against /openapi.json (tests/documented.py);
+# tests/test_documented_answers.py, run last, reports what did not match.
+request_finished.connect(observe)
 
 PASSWORD = "correct horse battery"
+
+
+def pytest_collection_modifyitems(items: list[pytest.Item]) -> None:
+    """Tests marked `runs_last` run after every other (they read what the others saw)."""
+    items.sort(key=lambda item: item.get_closest_marker("runs_last") is not None)
 
 
 @pytest.fixture(scope="session")

@@ -42,6 +42,11 @@ CODE_BY_STATUS = {
 }
 
 
+def edge_code(status: int) -> str:
+    """The code of an error raised by Flask, Werkzeug or an extension, by its status."""
+    return CODE_BY_STATUS.get(status) or HTTPStatus(status).phrase.lower().replace(" ", "_")
+
+
 # RFC 9110 names, where Python's http module still has the older ones.
 TITLES = {413: "Content Too Large", 414: "URI Too Long", 422: "Unprocessable Content"}
 
@@ -172,7 +177,7 @@ def _handle_http_exception(exc: HTTPException) -> Response:
             request.path,
             extra={"exception": safe_traceback(original)},
         )
-    code = CODE_BY_STATUS.get(status) or HTTPStatus(status).phrase.lower().replace(" ", "_")
+    code = edge_code(status)
     detail = exc.description if status != 500 else None
     if status == 413:
         detail = "The request body is larger than this service accepts."

@@ -128,6 +128,17 @@ def _finish_request(response: Response) -> Response:
     return response
 
 
+class DevServerAccessLine(logging.Filter):
+    """Drops the access line of Werkzeug's development server (`make run`).
+
+    Our access line says the same, once, as JSON and without the query string that
+    Werkzeug's line carries. The server's other lines (where it listens) stay.
+    """
+
+    def filter(self, record: logging.LogRecord) -> bool:
+        return not (isinstance(record.msg, str) and record.msg.endswith('"%s" %s %s'))
+
+
 def init_logging(app: Flask) -> None:
     app.before_request(_start_request)
     app.after_request(_finish_request)
@@ -138,3 +149,8 @@ def init_logging(app: Flask) -> None:
         root.addHandler(handler)
         root.setLevel(app.config.get("LOG_LEVEL", "INFO"))
         root.propagate = False
+    werkzeug = logging.getLogger("werkzeug")
+    if app.config.get("LOG_JSON") and not any(
+        isinstance(f, DevServerAccessLine) for f in werkzeug.filters
+    ):
+        werkzeug.addFilter(DevServerAccessLine())

@@ -46,7 +46,7 @@ class Register(MethodView):
         },
     )
     @blp.response(201, AuthResultSchema)
-    @blp.errors(409, *COMMON_ERRORS)
+    @blp.errors(409, *COMMON_ERRORS, codes={409: ("email_taken",)})
     def post(self, body: dict[str, Any]) -> dict[str, Any]:
         """Create an account; answers with the user and a first token pair."""
         user, tokens = signin.register(body)

@@ -34,7 +34,12 @@ class CheckIns(MethodView):
     @blp.alt_response(
         200, schema=CheckInSchema, description="A repeated post: the stored check-in."
     )
-    @blp.errors(409, 410, *COMMON_ERRORS)
+    @blp.errors(
+        409,
+        410,
+        *COMMON_ERRORS,
+        codes={409: ("idempotency_conflict", "conflict"), 410: ("deleted",)},
+    )
     def post(self, headers: dict[str, Any], body: dict[str, Any]) -> Any:
         """Check in: how you feel, how much energy you have, and what would help."""
         payload, status = post_checkin(current_user, body, headers.get("idempotency_key"))
@@ -55,7 +60,7 @@ class CheckInById(MethodView):
     @blp.etag
     @blp.authenticated()
     @blp.response(200, CheckInSchema)
-    @blp.errors(404, 410, *COMMON_ERRORS)
+    @blp.errors(404, 410, *COMMON_ERRORS, codes={410: ("deleted",)})
     def get(self, checkin_id: uuid.UUID) -> Any:
         """One check-in, with the responses to it; 410 `deleted` for your own deleted one."""
         return json_response(checkin_json(*shown_checkin(current_user, checkin_id)), etag=blp)

@@ -13,6 +13,7 @@ from models import db
 from schemas.couple import CoupleSchema, RedeemInviteSchema
 
 blp = ApiBlueprint("couple", __name__, description="The pairing of two partners.")
+NOT_PAIRED = {404: ("not_paired",)}
 
 
 @blp.route("")
@@ -22,7 +23,12 @@ class Couples(MethodView):
     @blp.authenticated()
     @blp.arguments(RedeemInviteSchema, example={"code": "7KQ2M-9XDR4"})
     @blp.response(201, CoupleSchema)
-    @blp.errors(404, 409, *COMMON_ERRORS)
+    @blp.errors(
+        404,
+        409,
+        *COMMON_ERRORS,
+        codes={404: ("invite_invalid",), 409: ("already_paired", "own_invite")},
+    )
     def post(self, body: dict[str, Any]) -> dict[str, Any]:
         """Redeem your partner's invite code and become a couple."""
         if current_user.couple_id is not None:
@@ -34,14 +40,14 @@ class Couples(MethodView):
 
     @blp.authenticated()
     @blp.response(200, CoupleSchema)
-    @blp.errors(404, *COMMON_ERRORS)
+    @blp.errors(404, *COMMON_ERRORS, codes=NOT_PAIRED)
     def get(self) -> dict[str, Any]:
         """Your couple and partner."""
         return couple_view(require_pairing(current_user))
 
     @blp.authenticated()
     @blp.response(204)
-    @blp.errors(404, *COMMON_ERRORS)
+    @blp.errors(404, *COMMON_ERRORS, codes=NOT_PAIRED)
     def delete(self) -> None:
         """End the pairing, for both partners. From then on neither sees the other's check-ins."""
         end_couple(require_pairing(current_user).couple_id)

@@ -24,7 +24,7 @@ class Invites(MethodView):
     @limiter.limit(configured("RATELIMIT_INVITE"), key_func=user_key)
     @blp.authenticated()
     @blp.response(201, InviteSchema)
-    @blp.errors(409, *COMMON_ERRORS)
+    @blp.errors(409, *COMMON_ERRORS, codes={409: ("already_paired", "conflict")})
     def post(self) -> dict[str, Any]:
         """Create an invite code for your partner; it replaces any earlier one."""
         if current_user.couple_id is not None:

@@ -45,6 +45,7 @@ class Me(MethodView):
         example={
             "display_name": "Sam",
             "timezone": "Europe/Berlin",
+            "locale": "de",
             "notify_partner_checkins": True,
             "reminder_time": "20:30",
             "quiet_hours": {"start": "22:00", "end": "08:00"},
@@ -53,7 +54,11 @@ class Me(MethodView):
     @blp.response(200, UserSchema)
     @blp.errors(412, *COMMON_ERRORS)
     def patch(self, headers: dict[str, Any], changes: dict[str, Any]) -> Any:
-        """Change your display name, time zone or notification preferences.
+        """Change your name, time zone, language, reminder, quiet hours or notification preference.
+
+        Send only what changes: `display_name`, `timezone`, `locale`, `reminder_time` (local
+        `HH:MM`, or null for none), `quiet_hours` (`{"start", "end"}`, or null) and
+        `notify_partner_checkins` (whether your partner's check-ins push to you).
 
         With `If-Match` (the ETag of `GET /me`), 412 `precondition_failed` when another
         phone changed your profile since; the answer carries the new ETag.
@@ -153,7 +158,7 @@ class IdentityByProvider(MethodView):
 @blp.route("/password")
 class Password(MethodView):
     @reauth_limited
-    @blp.authenticated()
+    @blp.authenticated(codes=("invalid_credentials",))
     @blp.arguments(
         PasswordChangeSchema,
         example={"current_password": "a long passphrase", "new_password": "a longer passphrase"},

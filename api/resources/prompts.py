@@ -20,7 +20,7 @@ class Prompts(MethodView):
     @blp.authenticated()
     @blp.arguments(PromptQueryArgs, location="query")
     @blp.response(200, PromptSetSchema)
-    @blp.errors(404, *COMMON_ERRORS)
+    @blp.errors(404, *COMMON_ERRORS, codes={404: ("not_paired",)})
     def get(self, args: dict[str, Any]) -> Any:
         """Prompts for meeting your partner, from both your latest check-ins of the last day."""
         return json_response(prompts_now(current_user, args), etag=blp)
@@ -32,7 +32,9 @@ class CheckInPrompts(MethodView):
     @blp.authenticated()
     @blp.arguments(PromptQueryArgs, location="query")
     @blp.response(200, PromptSetSchema)
-    @blp.errors(404, 410, *COMMON_ERRORS)
+    @blp.errors(
+        404, 410, *COMMON_ERRORS, codes={404: ("not_paired", "not_found"), 410: ("deleted",)}
+    )
     def get(self, args: dict[str, Any], checkin_id: uuid.UUID) -> Any:
         """Prompts for one check-in: your partner's, or your own (then: attune to yourself)."""
         return json_response(prompts_for_checkin(current_user, checkin_id, args), etag=blp)

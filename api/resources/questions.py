@@ -25,7 +25,7 @@ class TodaysQuestion(MethodView):
     @blp.etag
     @blp.authenticated()
     @blp.response(200, CoupleQuestionSchema)
-    @blp.errors(404, *COMMON_ERRORS)
+    @blp.errors(404, *COMMON_ERRORS, codes={404: ("not_paired",)})
     def get(self) -> Any:
         """Your couple's question of your local today (the same for both of you).
 
@@ -41,7 +41,12 @@ class Answer(MethodView):
     @blp.authenticated()
     @blp.arguments(AnswerCreateSchema, example={"text": "When you noticed I was tired."})
     @blp.response(200, CoupleQuestionSchema)
-    @blp.errors(404, 409, *COMMON_ERRORS)
+    @blp.errors(
+        404,
+        409,
+        *COMMON_ERRORS,
+        codes={404: ("not_found", "not_paired"), 409: ("question_closed", "answer_locked")},
+    )
     def put(self, body: dict[str, Any], question_id: uuid.UUID) -> Any:
         """Answer your local today's or yesterday's question; change it until both answered.
 
@@ -59,7 +64,7 @@ class Questions(MethodView):
     @blp.authenticated()
     @blp.arguments(QuestionQueryArgs, location="query")
     @blp.response(200, QuestionPageSchema)
-    @blp.errors(404, *COMMON_ERRORS)
+    @blp.errors(404, *COMMON_ERRORS, codes={404: ("not_paired",)})
     def get(self, args: dict[str, Any]) -> Any:
         """Your pairing's questions, today's included, newest first, a page at a time.
 

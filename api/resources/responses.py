@@ -22,7 +22,7 @@ class CheckInResponses(MethodView):
         example={"kind": "reflect", "message": "That sounds like a lot to carry today."},
     )
     @blp.response(201, ResponseSchema)
-    @blp.errors(403, 404, 410, *COMMON_ERRORS)
+    @blp.errors(403, 404, 410, *COMMON_ERRORS, codes={410: ("deleted",)})
     def post(self, body: dict[str, Any], checkin_id: uuid.UUID) -> Response:
         """Respond to your partner's check-in."""
         response = respond(current_user, checkin_id, body)

@@ -17,7 +17,7 @@ class WeeklySummary(MethodView):
     @blp.authenticated()
     @blp.arguments(SummaryQueryArgs, location="query")
     @blp.response(200, SummarySchema)
-    @blp.errors(404, *COMMON_ERRORS)
+    @blp.errors(404, *COMMON_ERRORS, codes={404: ("not_paired",)})
     def get(self, args: dict[str, Any]) -> Any:
         """The week's connection summary, in your time zone."""
         return json_response(weekly_summary(current_user, args.get("week")), etag=blp)
@@ -29,7 +29,7 @@ class WeeklyTrend(MethodView):
     @blp.authenticated()
     @blp.arguments(SummariesQueryArgs, location="query")
     @blp.response(200, SummariesSchema)
-    @blp.errors(404, *COMMON_ERRORS)
+    @blp.errors(404, *COMMON_ERRORS, codes={404: ("not_paired",)})
     def get(self, args: dict[str, Any]) -> Any:
         """The last N weeks as compact rows for a trend chart, newest first."""
         return json_response(weekly_trend(current_user, args["weeks"]), etag=blp)

@@ -16,7 +16,7 @@ class Sync(MethodView):
     @blp.authenticated()
     @blp.arguments(SyncQueryArgs, location="query")
     @blp.response(200, SyncPageSchema)
-    @blp.errors(410, *COMMON_ERRORS)
+    @blp.errors(410, *COMMON_ERRORS, codes={410: ("cursor_expired",)})
     def get(self, args: dict[str, Any]) -> Any:
         """Everything you may see that changed since your cursor, oldest first.
 

@@ -48,9 +48,16 @@ def test_openapi_documents_every_operation_and_the_bearer_scheme(client):
     } <= operations
     me = spec["paths"]["/api/v1/me"]["get"]
     assert me["security"] == [{"bearerAuth": []}]
-    assert "401" in me["responses"]
-    unauthorized = spec["components"]["responses"]["UNAUTHORIZED"]
-    assert "application/problem+json" in unauthorized["content"]
+    unauthorized = me["responses"]["401"]["content"]["application/problem+json"]
+    problem, codes = unauthorized["schema"]["allOf"]
+    assert problem == {"$ref": "#/components/schemas/Problem"}
+    assert codes["properties"]["code"]["enum"] == [
+        "missing_token",
+        "invalid_token",
+        "token_expired",
+        "token_revoked",
+    ]
+    assert set(unauthorized["examples"]) == set(codes["properties"]["code"]["enum"])
 
 
 def test_docs_are_served_from_this_server_with_no_external_url(client):
