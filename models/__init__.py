@@ -2,7 +2,7 @@
 
 from models.base import db
 from models.change import Change
-from models.checkin import CheckIn, IdempotencyKey, Response
+from models.checkin import CheckIn, IdempotencyKey, Response, checkin_quarters
 from models.couple import Couple, CoupleMember, Invite
 from models.identity import AppleRevocation, Identity, UsedNonce
 from models.notification import Device, Notification
@@ -26,5 +26,6 @@ __all__ = [
     "TokenFamily",
     "UsedNonce",
     "User",
+    "checkin_quarters",
     "db",
 ]

@@ -4,13 +4,16 @@ import uuid
 from datetime import datetime
 
 from sqlalchemy import (
+    BigInteger,
     Boolean,
     CheckConstraint,
+    Column,
     ForeignKey,
     Index,
     Integer,
     SmallInteger,
     String,
+    Table,
     Text,
     Uuid,
 )
@@ -103,3 +106,34 @@ class IdempotencyKey(db.Model):  # type: ignore[name-defined]
         Uuid, ForeignKey("checkins.id", ondelete="CASCADE"), index=True
     )
     created_at: Mapped[datetime] = mapped_column(UTCDateTime, default=utcnow)
+
+
+# Facts about the live shared check-ins of one author's UTC quarter hour (epoch seconds //
+# 900), kept by triggers (migration 0012) whatever writes them: the weekly summary reads
+# these, so its cost follows days, not how many check-ins one account posts. Counts are
+# of check-ins unless named otherwise: `responses`, `rated` and `heard` count responses;
+# `replied` check-ins have an answer from someone other than their author,
+# `answered_in_time` one within the 24-hour window, `repairs` a response rated not heard
+# and a later one rated heard. `open_from`/`open_until`: when the first and last
+# unanswered check-in was created (whether their windows are open is the reader's now).
+QUARTER_SECONDS = 900
+QUARTER_FACTS = ("responses", "rated", "heard", "replied", "answered_in_time", "repairs")
+
+checkin_quarters = Table(
+    "checkin_quarters",
+    db.metadata,
+    Column(
+        "author_id",
+        Uuid,
+        ForeignKey("users.id", ondelete="CASCADE"),
+        primary_key=True,
+    ),
+    Column("quarter", BigInteger, primary_key=True),
+    Column("checkins", Integer, nullable=False),
+    Column("energy", Integer, nullable=False),
+    *(Column(q.value, Integer, nullable=False) for q in Quadrant),
+    *(Column(f"tone_{tone.value}", Integer, nullable=False) for tone in Tone),
+    *(Column(name, Integer, nullable=False) for name in QUARTER_FACTS),
+    Column("open_from", UTCDateTime, nullable=True),
+    Column("open_until", UTCDateTime, nullable=True),
+)

@@ -21,7 +21,7 @@ from __future__ import annotations
 import re
 from collections import Counter, defaultdict
 from collections.abc import Hashable, Iterable, Mapping, Sequence
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from datetime import date, datetime, time, timedelta
 from decimal import ROUND_HALF_UP, Decimal
 from statistics import fmean
@@ -33,6 +33,7 @@ from api.attunement.words import Translator, identity, plural, render
 from models.vocabulary import Quadrant, Tone, quadrant
 
 RESPONSE_WINDOW = timedelta(hours=24)
+UTC_ZONE = ZoneInfo("UTC")
 GOOD_ENOUGH = 0.3  # Tronick: even well-attuned pairs are in sync about 30% of the time
 HIGH_FELT_HEARD = 0.7
 FEW_RESPONSES = 0.5
@@ -131,6 +132,128 @@ class ResponseStats:
     felt_heard_rate: float | None
 
 
+@dataclass(frozen=True)
+class DayTotals:
+    """What one person's shared check-ins of one local day are made of: all the summary
+    needs, at the size of the answer rather than of the history.
+
+    `considered`: check-ins answered by someone else, or whose window has closed;
+    `answered_in_time`: answered by someone else within the window; `toward_*`: the same
+    counting only the other partner's answers (turned_toward); `responses`, `rated` and
+    `heard` count the responses to these check-ins, `repairs` the check-ins repaired.
+    """
+
+    author_id: Hashable
+    day: date
+    checkins: int = 0
+    energy: int = 0
+    quadrants: Mapping[str, int] = field(default_factory=dict)
+    tones: Mapping[str, int] = field(default_factory=dict)
+    responses: int = 0
+    rated: int = 0
+    heard: int = 0
+    considered: int = 0
+    answered_in_time: int = 0
+    toward_considered: int = 0
+    toward_answered: int = 0
+    repairs: int = 0
+
+    def __add__(self, other: DayTotals) -> DayTotals:
+        """The same person's day, put together from two parts of it."""
+        assert (self.author_id, self.day) == (other.author_id, other.day)
+        return DayTotals(
+            self.author_id,
+            self.day,
+            quadrants=Counter(self.quadrants) + Counter(other.quadrants),
+            tones=Counter(self.tones) + Counter(other.tones),
+            **{name: getattr(self, name) + getattr(other, name) for name in _DAY_COUNTS},
+        )
+
+
+_DAY_COUNTS = (
+    "checkins",
+    "energy",
+    "responses",
+    "rated",
+    "heard",
+    "considered",
+    "answered_in_time",
+    "toward_considered",
+    "toward_answered",
+    "repairs",
+)
+
+
+def fold_days(
+    checkins: Iterable[SharedCheckIn],
+    responses: Iterable[ResponseFact],
+    tz: ZoneInfo,
+    now: datetime,
+    pair: tuple[Hashable, Hashable],
+) -> list[DayTotals]:
+    """Rows folded into days (local to `tz`), by the definitions of the module docstring;
+    `pair` names the two partners, each the other's responder for turned_toward."""
+    checkins = list(checkins)
+    answers: dict[Hashable, list[ResponseFact]] = defaultdict(list)
+    listed = {c.id for c in checkins}
+    for response in responses:
+        if response.checkin_id in listed:
+            answers[response.checkin_id].append(response)
+    other = {pair[0]: pair[1], pair[1]: pair[0]}
+    days: dict[tuple[Hashable, date], DayTotals] = {}
+    for checkin in checkins:
+        closes = checkin.created_at + RESPONSE_WINDOW
+        mine = answers.get(checkin.id, [])
+        replies = [r for r in mine if r.author_id != checkin.author_id]
+        theirs = [r for r in replies if r.author_id == other.get(checkin.author_id)]
+        missed = [r.created_at for r in replies if r.felt_heard is False]
+        landed = [r.created_at for r in replies if r.felt_heard is True]
+        rated = [r.felt_heard for r in mine if r.felt_heard is not None]
+        toward = checkin.author_id in other and (bool(theirs) or now >= closes)
+        day = DayTotals(
+            checkin.author_id,
+            checkin.recorded_at.astimezone(tz).date(),
+            checkins=1,
+            energy=checkin.energy,
+            quadrants={checkin.quadrant.value: 1},
+            tones={checkin.tone.value: 1},
+            responses=len(mine),
+            rated=len(rated),
+            heard=sum(rated),
+            considered=int(bool(replies) or now >= closes),
+            answered_in_time=int(any(r.created_at <= closes for r in replies)),
+            toward_considered=int(toward),
+            toward_answered=int(toward and any(r.created_at <= closes for r in theirs)),
+            repairs=int(bool(missed and landed and max(landed) > min(missed))),
+        )
+        key = (day.author_id, day.day)
+        days[key] = days[key] + day if key in days else day
+    return list(days.values())
+
+
+def merged(days: Iterable[DayTotals]) -> dict[tuple[Hashable, date], DayTotals]:
+    """Days by (person, day), parts of the same day put together."""
+    result: dict[tuple[Hashable, date], DayTotals] = {}
+    for day in days:
+        key = (day.author_id, day.day)
+        result[key] = result[key] + day if key in result else day
+    return result
+
+
+def _stats_of_days(days: Iterable[DayTotals]) -> ResponseStats:
+    days = list(days)
+    considered = sum(d.considered for d in days)
+    rated = sum(d.rated for d in days)
+    return ResponseStats(
+        responses=sum(d.responses for d in days),
+        response_rate=rounded(sum(d.answered_in_time for d in days) / considered)
+        if considered
+        else None,
+        awaiting_response=sum(d.checkins - d.considered for d in days),
+        felt_heard_rate=rounded(sum(d.heard for d in days) / rated) if rated else None,
+    )
+
+
 def rounded(value: float | None) -> float | None:
     if value is None:
         return None
@@ -140,56 +263,35 @@ def rounded(value: float | None) -> float | None:
 def response_stats(
     checkins: Sequence[SharedCheckIn], responses: Iterable[ResponseFact], now: datetime
 ) -> ResponseStats:
-    answers: dict[Hashable, list[ResponseFact]] = defaultdict(list)
-    authors = {c.id: c.author_id for c in checkins}
-    counted = [r for r in responses if r.checkin_id in authors]
-    for response in counted:
-        if response.author_id != authors[response.checkin_id]:
-            answers[response.checkin_id].append(response)
-
-    considered = answered_in_time = awaiting = 0
-    for checkin in checkins:
-        closes = checkin.created_at + RESPONSE_WINDOW
-        replies = answers.get(checkin.id, [])
-        if replies or now >= closes:
-            considered += 1
-            if any(r.created_at <= closes for r in replies):
-                answered_in_time += 1
-        else:
-            awaiting += 1
-
-    rated = [r.felt_heard for r in counted if r.felt_heard is not None]
-    return ResponseStats(
-        responses=len(counted),
-        response_rate=rounded(answered_in_time / considered) if considered else None,
-        awaiting_response=awaiting,
-        felt_heard_rate=rounded(sum(rated) / len(rated)) if rated else None,
-    )
+    """How the bids among `checkins` were answered (the module docstring's definitions)."""
+    return _stats_of_days(fold_days(checkins, responses, UTC_ZONE, now, (None, None)))
 
 
-def _partner_stats(person: Person, mine: Sequence[SharedCheckIn], tz: ZoneInfo) -> dict[str, Any]:
+def _partner_stats(person: Person, mine: Sequence[DayTotals]) -> dict[str, Any]:
     quadrants = {q.value: 0 for q in Quadrant}
-    for checkin in mine:
-        quadrants[checkin.quadrant.value] += 1
+    tones: Counter[str] = Counter()
+    for day in mine:
+        for name, count in day.quadrants.items():
+            quadrants[name] += count
+        tones.update(day.tones)
     tone_order = {tone: i for i, tone in enumerate(Tone)}
-    counts = Counter(c.tone for c in mine)
+    counts = {Tone(name): count for name, count in tones.items() if count}
     top = sorted(counts, key=lambda t: (-counts[t], tone_order[t]))[:TOP_TONES]
+    checkins = sum(day.checkins for day in mine)
     return {
         "user_id": person.id,
         "display_name": person.display_name,
-        "checkins": len(mine),
-        "days_checked_in": len({c.recorded_at.astimezone(tz).date() for c in mine}),
-        "average_energy": rounded(fmean(c.energy for c in mine)) if mine else None,
+        "checkins": checkins,
+        "days_checked_in": sum(1 for day in mine if day.checkins),
+        # The mean of whole numbers: their sum over their count, as fmean of them gives.
+        "average_energy": rounded(sum(day.energy for day in mine) / checkins) if checkins else None,
         "quadrants": quadrants,
         "top_tones": [t.value for t in top],
     }
 
 
-def _daily_means(mine: Sequence[SharedCheckIn], tz: ZoneInfo) -> dict[date, float]:
-    days: dict[date, list[int]] = defaultdict(list)
-    for checkin in mine:
-        days[checkin.recorded_at.astimezone(tz).date()].append(checkin.energy)
-    return {day: fmean(energies) for day, energies in days.items()}
+def _daily_means(mine: Sequence[DayTotals]) -> dict[date, float]:
+    return {day.day: day.energy / day.checkins for day in mine if day.checkins}
 
 
 class Percent(int):
@@ -213,53 +315,19 @@ def felt_heard_band(rate: float | None) -> str | None:
     return "good_enough" if rate >= GOOD_ENOUGH else "low"
 
 
-def turned_toward(
-    checkins: Sequence[SharedCheckIn],
-    responses: Iterable[ResponseFact],
-    now: datetime,
-    caller: Hashable,
-    partner: Hashable,
+def _turned_toward_days(
+    days: Iterable[DayTotals], caller: Hashable, partner: Hashable
 ) -> dict[str, dict[str, int]]:
-    """Each direction on its own: of the other's check-ins whose window closed or that
-    were answered, how many each partner answered within the window."""
-    replies = _replies(checkins, responses)
+    """turned_toward, from days: who answered whom."""
+    days = list(days)
     result = {}
-    for key, responder, author in (("you", caller, partner), ("partner", partner, caller)):
-        of = answered = 0
-        for checkin in checkins:
-            if checkin.author_id != author:
-                continue
-            closes = checkin.created_at + RESPONSE_WINDOW
-            theirs = [r for r in replies.get(checkin.id, []) if r.author_id == responder]
-            if theirs or now >= closes:
-                of += 1
-                answered += any(r.created_at <= closes for r in theirs)
-        result[key] = {"answered": answered, "of": of}
+    for key, author in (("you", partner), ("partner", caller)):
+        theirs = [d for d in days if d.author_id == author]
+        result[key] = {
+            "answered": sum(d.toward_answered for d in theirs),
+            "of": sum(d.toward_considered for d in theirs),
+        }
     return result
-
-
-def repairs(checkins: Sequence[SharedCheckIn], responses: Iterable[ResponseFact]) -> int:
-    """Check-ins with a response rated not heard, then a later one rated heard."""
-    replies = _replies(checkins, responses)
-    count = 0
-    for checkin in checkins:
-        rated = replies.get(checkin.id, [])
-        missed = [r.created_at for r in rated if r.felt_heard is False]
-        landed = [r.created_at for r in rated if r.felt_heard is True]
-        count += bool(missed and landed and max(landed) > min(missed))
-    return count
-
-
-def _replies(
-    checkins: Sequence[SharedCheckIn], responses: Iterable[ResponseFact]
-) -> dict[Hashable, list[ResponseFact]]:
-    """The other partner's responses, by check-in."""
-    authors = {c.id: c.author_id for c in checkins}
-    replies: dict[Hashable, list[ResponseFact]] = defaultdict(list)
-    for response in responses:
-        if response.checkin_id in authors and response.author_id != authors[response.checkin_id]:
-            replies[response.checkin_id].append(response)
-    return replies
 
 
 class _Words:
@@ -505,20 +573,45 @@ def summarize_week(
     answered the couple's daily question (counted by the caller's layer). `translate`
     (gettext-like) puts the highlights and the suggestion into the request's language.
     """
-    start, end = week.bounds(tz)
-    previous_start, _ = week.previous().bounds(tz)
-    this_week = [c for c in checkins if start <= c.recorded_at < end]
-    last_week = [c for c in checkins if previous_start <= c.recorded_at < start]
+    days = fold_days(checkins, responses, tz, now, (caller.id, partner.id))
+    return summarize_week_days(
+        week,
+        tz,
+        caller,
+        partner,
+        days,
+        questions_answered_together=questions_answered_together,
+        translate=translate,
+    )
 
-    by_author: dict[Hashable, list[SharedCheckIn]] = {caller.id: [], partner.id: []}
-    for checkin in this_week:
-        by_author.setdefault(checkin.author_id, []).append(checkin)
 
-    mine, theirs = (_daily_means(by_author[p.id], tz) for p in (caller, partner))
+def summarize_week_days(
+    week: IsoWeek,
+    tz: ZoneInfo,
+    caller: Person,
+    partner: Person,
+    days: Iterable[DayTotals],
+    *,
+    questions_answered_together: int = 0,
+    translate: Translator = identity,
+) -> dict[str, Any]:
+    """summarize_week from days (local to `tz`) of that week and the one before, whatever
+    they were read from; `now` is already in them (which windows are still open)."""
+    by_day = merged(days).values()
+    this_week = [d for d in by_day if week.monday <= d.day <= week.sunday]
+    previous_week = week.previous()
+    last_week = [d for d in by_day if previous_week.monday <= d.day <= previous_week.sunday]
+
+    by_author: dict[Hashable, list[DayTotals]] = {caller.id: [], partner.id: []}
+    for day in this_week:
+        by_author.setdefault(day.author_id, []).append(day)
+
+    mine, theirs = (_daily_means(by_author[p.id]) for p in (caller, partner))
     both_days = sorted(set(mine) & set(theirs))
     gap = fmean(abs(mine[d] - theirs[d]) for d in both_days) if both_days else None
-    stats = response_stats(this_week, responses, now)
-    previous = response_stats(last_week, responses, now)
+    stats = _stats_of_days(this_week)
+    previous = _stats_of_days(last_week)
+    total_checkins = sum(d.checkins for d in this_week)
     together = {
         "days_both_checked_in": len(both_days),
         "average_energy_gap": rounded(gap),
@@ -529,8 +622,8 @@ def summarize_week(
         "good_enough": None
         if stats.felt_heard_rate is None
         else stats.felt_heard_rate >= GOOD_ENOUGH,
-        "turned_toward": turned_toward(this_week, responses, now, caller.id, partner.id),
-        "repairs": repairs(this_week, responses),
+        "turned_toward": _turned_toward_days(this_week, caller.id, partner.id),
+        "repairs": sum(d.repairs for d in this_week),
         "felt_heard_band": felt_heard_band(stats.felt_heard_rate),
         "questions_answered_together": questions_answered_together,
     }
@@ -540,15 +633,15 @@ def summarize_week(
         "start_date": week.monday.isoformat(),
         "end_date": week.sunday.isoformat(),
         "timezone": tz.key,
-        "partners": [_partner_stats(p, by_author[p.id], tz) for p in (caller, partner)],
+        "partners": [_partner_stats(p, by_author[p.id]) for p in (caller, partner)],
         "together": together,
         "previous_week": {
-            "checkins": len(last_week),
+            "checkins": sum(d.checkins for d in last_week),
             "response_rate": previous.response_rate,
             "felt_heard_rate": previous.felt_heard_rate,
         },
-        "highlights": _highlights(words, len(this_week), together, stats, previous),
-        "suggestion": _suggestion(words, len(this_week), together, stats),
+        "highlights": _highlights(words, total_checkins, together, stats, previous),
+        "suggestion": _suggestion(words, total_checkins, together, stats),
     }
 
 
@@ -563,20 +656,28 @@ def summarize_weeks(
     now: datetime,
 ) -> list[dict[str, Any]]:
     """Compact rows for the trend chart, newest week first."""
-    by_week: dict[IsoWeek, list[SharedCheckIn]] = defaultdict(list)
-    for checkin in checkins:
-        by_week[IsoWeek.containing(checkin.recorded_at.astimezone(tz).date())].append(checkin)
+    days = fold_days(checkins, responses, tz, now, (caller.id, partner.id))
+    return summarize_weeks_days(newest, count, caller, partner, days)
+
+
+def summarize_weeks_days(
+    newest: IsoWeek, count: int, caller: Person, partner: Person, days: Iterable[DayTotals]
+) -> list[dict[str, Any]]:
+    """summarize_weeks from days, whatever they were read from."""
+    by_week: dict[IsoWeek, list[DayTotals]] = defaultdict(list)
+    for day in merged(days).values():
+        by_week[IsoWeek.containing(day.day)].append(day)
     rows = []
     for back in range(count):
         week = newest.previous(back) if back else newest
         inside = by_week.get(week, [])
-        stats = response_stats(inside, responses, now)
+        stats = _stats_of_days(inside)
         rows.append(
             {
                 "week": str(week),
                 "checkins": [
-                    sum(1 for c in inside if c.author_id == caller.id),
-                    sum(1 for c in inside if c.author_id == partner.id),
+                    sum(d.checkins for d in inside if d.author_id == caller.id),
+                    sum(d.checkins for d in inside if d.author_id == partner.id),
                 ],
                 "response_rate": stats.response_rate,
                 "felt_heard_rate": stats.felt_heard_rate,
