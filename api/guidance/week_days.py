@@ -164,6 +164,7 @@ def _days_statement(changes: int) -> Any:
                 [bindparam(name, type_=t.c.author_id.type) for name in ("me", "partner")]
             ),
             and_(t.c.quarter >= bindparam("first"), t.c.quarter < bindparam("last")),
+            t.c.checkins > 0,  # a quarter emptied keeps its row
         )
         .subquery()
     )

@@ -17,10 +17,11 @@ partners may live in different ones. Every zone's offset since 1972 is a whole n
 quarter hours and changes on a quarter hour, so a quarter hour lies in one local day in
 every zone, and the summary groups quarters into the reader's days in SQL.
 
-A row is recomputed from the quarter's own rows whenever one of them changes (a check-in
-posted, deleted, moved, a response written, rated, deleted - also by a cascade from a
-deleted account): a handful of rows, in the transaction of the change, whatever code path
-made it. The quadrant lists are the vocabulary's (models/vocabulary.py), frozen here: a
+A check-in posted is added to its quarter (one upsert, safe under concurrent posts); any
+other change (a check-in deleted or moved, a response written, rated or deleted - also
+by a cascade from a deleted account) recomputes the quarter from its own rows, under a
+lock of the quarter's row on PostgreSQL. Both run in the transaction of the change,
+whatever code path made it. A quarter emptied keeps its row, all zeros. The quadrant lists are the vocabulary's (models/vocabulary.py), frozen here: a
 tone that changes its place must come with a migration that recomputes.
 
 On SQLite, rebuilding `checkins` or `responses` in batch mode drops these triggers too.
@@ -78,20 +79,25 @@ def _columns():
             *(f'tone_{t}' for t in TONES), *FACTS, 'open_from', 'open_until')
 
 
-def _sums():
-    high = f'f.energy >= {HIGH_ENERGY_FROM}'
-    quadrant = {
-        'high_unpleasant': f'f.tone IN ({_in(UNPLEASANT)}) AND {high}',
-        'low_unpleasant': f'f.tone IN ({_in(UNPLEASANT)}) AND NOT {high}',
-        'low_pleasant': f'f.tone IN ({_in(PLEASANT)}) AND NOT {high}',
-        'high_pleasant': f'f.tone IN ({_in(PLEASANT)}) AND {high}',
-        'neutral': f'f.tone IN ({_in(NEUTRAL)})',
+def _quadrant_conditions(tone, energy):
+    high = f'{energy} >= {HIGH_ENERGY_FROM}'
+    return {
+        'high_unpleasant': f'{tone} IN ({_in(UNPLEASANT)}) AND {high}',
+        'low_unpleasant': f'{tone} IN ({_in(UNPLEASANT)}) AND NOT {high}',
+        'low_pleasant': f'{tone} IN ({_in(PLEASANT)}) AND NOT {high}',
+        'high_pleasant': f'{tone} IN ({_in(PLEASANT)}) AND {high}',
+        'neutral': f'{tone} IN ({_in(NEUTRAL)})',
     }
+
+
+def _sums():
+    """Every column after the key, summed over facts `f` (zero for none)."""
+    quadrant = _quadrant_conditions('f.tone', 'f.energy')
     return ', '.join([
-        'count(*)', 'sum(f.energy)',
-        *(f'sum(CASE WHEN {quadrant[q]} THEN 1 ELSE 0 END)' for q in QUADRANTS),
-        *(f"sum(CASE WHEN f.tone = '{t}' THEN 1 ELSE 0 END)" for t in TONES),
-        *(f'sum(f.{fact})' for fact in FACTS),
+        'count(*)', 'coalesce(sum(f.energy), 0)',
+        *(f'coalesce(sum(CASE WHEN {quadrant[q]} THEN 1 ELSE 0 END), 0)' for q in QUADRANTS),
+        *(f"coalesce(sum(CASE WHEN f.tone = '{t}' THEN 1 ELSE 0 END), 0)" for t in TONES),
+        *(f'coalesce(sum(f.{fact}), 0)' for fact in FACTS),
         'min(CASE WHEN f.replied = 0 THEN f.created_at END)',
         'max(CASE WHEN f.replied = 0 THEN f.created_at END)',
     ])
@@ -121,16 +127,57 @@ def _facts(d, where):
 
 
 def _refresh(d, author, quarter):
-    """SQL: recompute one author's quarter from its rows (no row when nothing is left)."""
+    """SQL: recompute one author's quarter from its rows, in place.
+
+    On PostgreSQL the quarter's row is made sure of and locked first, and recomputed by a
+    later statement (a new snapshot under READ COMMITTED): a concurrent change of the same
+    quarter waits, then sees this one committed - two recomputations never race to write
+    what each saw alone. The row stays when the quarter empties (all zeros): deleting it
+    would let a waiting writer find no row to lock.
+    """
     inside = (f'c.author_id = {author} AND c.recorded_at >= {d.instant(quarter)} '
               f'AND c.recorded_at < {d.instant(f"{quarter} + 1")}')
+    zeros = ', '.join(['0'] * (len(_columns()) - 4) + ['NULL', 'NULL'])
+    lock = (f'PERFORM 1 FROM checkin_quarters WHERE author_id = {author} '
+            f'AND quarter = {quarter} FOR UPDATE;' if d.postgresql else '')
     return f"""
-        DELETE FROM checkin_quarters WHERE author_id = {author} AND quarter = {quarter};
         INSERT INTO checkin_quarters ({', '.join(_columns())})
-        SELECT {author}, {quarter}, {_sums()}
-        FROM ({_facts(d, inside)}) f
+        SELECT {author}, {quarter}, {zeros}
         WHERE EXISTS (SELECT 1 FROM users WHERE id = {author})
-        HAVING count(*) > 0;
+        ON CONFLICT (author_id, quarter) DO NOTHING;
+        {lock}
+        UPDATE checkin_quarters SET ({', '.join(_columns()[2:])}) = (
+            SELECT {_sums()} FROM ({_facts(d, inside)}) f
+        )
+        WHERE author_id = {author} AND quarter = {quarter};
+    """
+
+
+def _posted(d, row):
+    """SQL: a new check-in added to its quarter - it has no answers yet, so adding it is
+    all there is to do, whatever else is being written to the quarter meanwhile."""
+    quadrant = _quadrant_conditions(f'{row}.tone', f'{row}.energy')
+    values = ', '.join([
+        f'{row}.author_id', d.quarter(f'{row}.recorded_at'), '1', f'{row}.energy',
+        *(f'CASE WHEN {quadrant[q]} THEN 1 ELSE 0 END' for q in QUADRANTS),
+        *(f"CASE WHEN {row}.tone = '{t}' THEN 1 ELSE 0 END" for t in TONES),
+        *('0' for _ in FACTS),
+        f'{row}.created_at', f'{row}.created_at',
+    ])
+    added = ', '.join(
+        f'{column} = checkin_quarters.{column} + excluded.{column}'
+        for column in _columns()[2:-2]
+    )
+    kept, new = 'checkin_quarters', 'excluded'
+    first = (f'CASE WHEN {kept}.open_from IS NULL OR {new}.open_from < {kept}.open_from '
+             f'THEN {new}.open_from ELSE {kept}.open_from END')
+    last = (f'CASE WHEN {kept}.open_until IS NULL OR {new}.open_until > {kept}.open_until '
+            f'THEN {new}.open_until ELSE {kept}.open_until END')
+    return f"""
+        INSERT INTO checkin_quarters ({', '.join(_columns())})
+        VALUES ({values})
+        ON CONFLICT (author_id, quarter) DO UPDATE
+        SET {added}, open_from = {first}, open_until = {last};
     """
 
 
@@ -143,7 +190,8 @@ def _backfill(d):
     """
 
 
-# (trigger, table, event, condition, the (author, quarter) pairs it recomputes)
+# (trigger, table, event, condition, what it does: SQL for SQLite's body and for the
+# PostgreSQL function; for the latter, a recomputation calls attune_refresh_quarter)
 def _triggers(d):
     def own(row):
         return f'{row}.author_id', d.quarter(f'{row}.recorded_at')
@@ -152,19 +200,26 @@ def _triggers(d):
         checkin = f'(SELECT {{}} FROM checkins WHERE id = {row}.checkin_id)'
         return checkin.format('author_id'), checkin.format(d.quarter('recorded_at'))
 
+    def refresh(*pairs):
+        if d.postgresql:
+            return '\n'.join(f'PERFORM attune_refresh_quarter({author}, {quarter});'
+                             for author, quarter in pairs)
+        return '\n'.join(_refresh(d, author, quarter) for author, quarter in pairs)
+
     return [
-        ('checkin_quarters_posted', 'checkins', 'INSERT', "NEW.visibility = 'partner'",
-         [own('NEW')]),
+        ('checkin_quarters_posted', 'checkins', 'INSERT',
+         "NEW.visibility = 'partner' AND NEW.deleted_at IS NULL", _posted(d, 'NEW')),
         ('checkin_quarters_changed', 'checkins',
          'UPDATE OF author_id, tone, energy, visibility, recorded_at, created_at, deleted_at',
-         None, [own('OLD'), own('NEW')]),
+         None, refresh(own('OLD'), own('NEW'))),
         ('checkin_quarters_removed', 'checkins', 'DELETE',
-         "OLD.visibility = 'partner' AND OLD.deleted_at IS NULL", [own('OLD')]),
-        ('checkin_quarters_answered', 'responses', 'INSERT', None, [answered('NEW')]),
+         "OLD.visibility = 'partner' AND OLD.deleted_at IS NULL", refresh(own('OLD'))),
+        ('checkin_quarters_answered', 'responses', 'INSERT', None, refresh(answered('NEW'))),
         ('checkin_quarters_rated', 'responses',
          'UPDATE OF checkin_id, author_id, felt_heard, created_at', None,
-         [answered('OLD'), answered('NEW')]),
-        ('checkin_quarters_unanswered', 'responses', 'DELETE', None, [answered('OLD')]),
+         refresh(answered('OLD'), answered('NEW'))),
+        ('checkin_quarters_unanswered', 'responses', 'DELETE', None,
+         refresh(answered('OLD'))),
     ]
 
 
@@ -178,13 +233,9 @@ def _create_triggers(d):
             END
             $$
         """)
-    for name, table, event, condition, pairs in _triggers(d):
+    for name, table, event, condition, body in _triggers(d):
         when = f'WHEN ({condition})' if condition else ''
         if d.postgresql:
-            body = '\n'.join(
-                f'PERFORM attune_refresh_quarter({author}, {quarter});'
-                for author, quarter in pairs
-            )
             op.execute(f"""
                 CREATE FUNCTION attune_{name}() RETURNS trigger LANGUAGE plpgsql AS $$
                 BEGIN
@@ -196,7 +247,6 @@ def _create_triggers(d):
             op.execute(f'CREATE TRIGGER {name} AFTER {event} ON {table} FOR EACH ROW {when} '
                        f'EXECUTE FUNCTION attune_{name}()')
         else:
-            body = '\n'.join(_refresh(d, author, quarter) for author, quarter in pairs)
             op.execute(f'CREATE TRIGGER {name} AFTER {event} ON {table} FOR EACH ROW {when} '
                        f'BEGIN {body} END')
 

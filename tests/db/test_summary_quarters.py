@@ -9,7 +9,9 @@ from __future__ import annotations
 import importlib.util
 import json
 import random
+import threading
 import uuid
+from concurrent.futures import ThreadPoolExecutor
 from datetime import UTC, datetime, timedelta
 from pathlib import Path
 from zoneinfo import ZoneInfo
@@ -20,7 +22,7 @@ from sqlalchemy import delete, select, text, update
 from api.attunement.summary import Person, ResponseFact, SharedCheckIn, current_week
 from models import CheckIn, Couple, Response, checkin_quarters, db
 from models.vocabulary import Tone
-from tests.conftest import PASSWORD
+from tests.conftest import PASSWORD, Accounts
 from tests.oracles import summary_from_rows as oracle
 
 # Each zone with a day near one of its offset changes (or none), and the partner's zone.
@@ -231,7 +233,9 @@ def test_the_quarters_kept_by_triggers_are_the_quarters_recomputed_from_rows(
     )
     with app.app_context():
         kept = db.session.execute(
-            select(checkin_quarters).order_by(checkin_quarters.c.author_id, "quarter")
+            select(checkin_quarters)
+            .where(checkin_quarters.c.checkins > 0)  # an emptied quarter keeps a zero row
+            .order_by(checkin_quarters.c.author_id, "quarter")
         ).all()
         db.session.execute(delete(checkin_quarters))
         dialect = _migration().Dialect(db.engine.dialect.name)
@@ -288,3 +292,87 @@ def test_the_summary_reads_days_times_people_rows_not_check_ins(
     assert (partner["checkins"], partner["days_checked_in"]) == (3500, 7)
     days, people = 14, 2
     assert len(read) == 1 and read[0] <= days * people
+
+
+def _kept_and_fresh(app):
+    with app.app_context():
+        order = (checkin_quarters.c.author_id, checkin_quarters.c.quarter)
+        kept = db.session.execute(
+            select(checkin_quarters).where(checkin_quarters.c.checkins > 0).order_by(*order)
+        ).all()
+        db.session.execute(delete(checkin_quarters))
+        dialect = _migration().Dialect(db.engine.dialect.name)
+        db.session.execute(text(_migration()._backfill(dialect)))
+        fresh = db.session.execute(select(checkin_quarters).order_by(*order)).all()
+        db.session.rollback()
+    return kept, fresh
+
+
+def test_simultaneous_posts_answers_and_deletions_in_one_quarter_are_all_counted(
+    make_app, is_postgres
+):
+    """Twelve connections at once write into the same quarter hour of the same author:
+    posts (each adds itself), answers, ratings and a deletion (each recomputes the quarter
+    under its row's lock). Nothing written is lost to a recomputation that did not see it."""
+    if not is_postgres:
+        pytest.skip("races are proven on PostgreSQL (set TEST_DATABASE_URL)")
+    app = make_app(SQLALCHEMY_ENGINE_OPTIONS={"pool_size": 14, "max_overflow": 2})
+    moment = datetime(2026, 11, 30, 10, 1, tzinfo=UTC)
+    app.config["CLOCK"] = lambda: moment
+    client = app.test_client()
+    accounts = Accounts(client)
+    alex, sam = accounts.register("Alex"), accounts.register("Sam")
+    code = client.post("/api/v1/invites", headers=alex["headers"]).get_json()["code"]
+    assert (
+        client.post("/api/v1/couple", json={"code": code}, headers=sam["headers"]).status_code
+        == 201
+    )
+    earlier = [
+        client.post(
+            "/api/v1/checkins", json={"tone": "sad", "energy": 3}, headers=sam["headers"]
+        ).get_json()["id"]
+        for _ in range(6)
+    ]
+    answers = [
+        client.post(
+            f"/api/v1/checkins/{checkin_id}/responses",
+            json={"kind": "reflect"},
+            headers=alex["headers"],
+        ).get_json()["id"]
+        for checkin_id in earlier[:3]
+    ]
+
+    def act(n, client):
+        if n < 6:
+            return client.post(
+                "/api/v1/checkins", json={"tone": "calm", "energy": 6}, headers=sam["headers"]
+            )
+        if n < 9:
+            return client.post(
+                f"/api/v1/checkins/{earlier[n - 3]}/responses",
+                json={"kind": "comfort"},
+                headers=alex["headers"],
+            )
+        if n < 11:
+            return client.put(
+                f"/api/v1/responses/{answers[n - 9]}/felt-heard",
+                json={"felt_heard": n == 9},
+                headers=sam["headers"],
+            )
+        return client.delete(f"/api/v1/checkins/{earlier[2]}", headers=sam["headers"])
+
+    barrier = threading.Barrier(12)
+
+    def call(n):
+        client = app.test_client()
+        barrier.wait()
+        return act(n, client)
+
+    with ThreadPoolExecutor(max_workers=12) as pool:
+        results = list(pool.map(call, range(12)))
+
+    assert sorted(r.status_code for r in results) == [200] * 2 + [201] * 9 + [204]
+    kept, fresh = _kept_and_fresh(app)
+    assert kept == fresh
+    (quarter,) = kept
+    assert (quarter.checkins, quarter.responses, quarter.rated, quarter.heard) == (11, 5, 2, 1)
