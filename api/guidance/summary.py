@@ -31,12 +31,14 @@ def _days_of_weeks(
     oldest: IsoWeek,
     newest: IsoWeek,
     moment: datetime,
+    *,
+    weeks: bool = False,
 ) -> list[DayTotals]:
     """The days of the weeks asked for (of this pairing), at the size of the answer."""
     start, _ = oldest.bounds(tz)
     _, end = newest.bounds(tz)
     pair = (caller.id, pairing.partner.id)
-    return shared_days(pair, tz, max(start, pairing.paired_at), end, moment)
+    return shared_days(pair, tz, max(start, pairing.paired_at), end, moment, weeks=weeks)
 
 
 def _people(caller: Caller, pairing: Pairing) -> tuple[Person, Person]:
@@ -85,7 +87,7 @@ def weekly_trend(caller: Caller, weeks: int) -> dict[str, Any]:
     moment = now()
     newest = current_week(moment, tz)
     oldest = newest.previous(weeks - 1)
-    days = _days_of_weeks(caller, pairing, tz, oldest, newest, moment)
+    days = _days_of_weeks(caller, pairing, tz, oldest, newest, moment, weeks=True)
     caller_person, partner = _people(caller, pairing)
     rows = summarize_weeks_days(newest, weeks, caller_person, partner, days)
     return {"weeks": rows}

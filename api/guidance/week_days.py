@@ -37,6 +37,7 @@ QUARTERS_A_DAY = 96
 DAY_SECONDS = 86_400
 EPOCH = datetime(1970, 1, 1, tzinfo=UTC)
 EPOCH_DAY = date(1970, 1, 1)
+FIRST_MONDAY = (date(1970, 1, 5) - EPOCH_DAY).days
 
 _TONES = {tone.value: tone for tone in Tone}
 
@@ -103,8 +104,9 @@ def offset_segments(zone: str, first: int, last: int) -> tuple[tuple[int, int], 
 
 
 @lru_cache(maxsize=64)
-def _days_statement(changes: int) -> Any:
-    """Days from quarters, for a range whose zone changes its offset `changes` times."""
+def _days_statement(changes: int, weeks: bool) -> Any:
+    """Days from quarters, for a range whose zone changes its offset `changes` times; with
+    `weeks`, whole ISO weeks instead, each as its Monday."""
     t = checkin_quarters
     offset: Any = bindparam("offset_0", type_=Integer)
     if changes:
@@ -152,10 +154,13 @@ def _days_statement(changes: int) -> Any:
         "answered_in_time",
         "repairs",
     ]
+    day: Any = (t.c.quarter * QUARTER_SECONDS + offset) // DAY_SECONDS
+    if weeks:  # 1970-01-05, day 4, was a Monday
+        day = (day - FIRST_MONDAY) // 7 * 7 + FIRST_MONDAY
     quarters = (
         select(
             t.c.author_id,
-            ((t.c.quarter * QUARTER_SECONDS + offset) // DAY_SECONDS).label("day"),
+            day.label("day"),
             *(t.c[name] for name in counts),
             awaiting.label("awaiting"),
         )
@@ -209,6 +214,7 @@ def _days_from_quarters(
     last: int,
     segments: tuple[tuple[int, int], ...],
     now: datetime,
+    weeks: bool,
 ) -> list[DayTotals]:
     params: dict[str, Any] = {
         "me": pair[0],
@@ -221,7 +227,7 @@ def _days_from_quarters(
         params[f"offset_{n}"] = seconds
         if n:
             params[f"from_{n}"] = start
-    return [_day_totals(row) for row in fetch(_days_statement(len(segments) - 1), params)]
+    return [_day_totals(row) for row in fetch(_days_statement(len(segments) - 1, weeks), params)]
 
 
 # Both partners' shared check-ins recorded in [start, end), each with the responses to
@@ -281,15 +287,24 @@ def days_from_rows(
 
 
 def shared_days(
-    pair: tuple[Any, Any], tz: ZoneInfo, start: datetime, end: datetime, now: datetime
+    pair: tuple[Any, Any],
+    tz: ZoneInfo,
+    start: datetime,
+    end: datetime,
+    now: datetime,
+    *,
+    weeks: bool = False,
 ) -> list[DayTotals]:
-    """The pair's days (local to `tz`) of their shared check-ins recorded in [start, end)."""
+    """The pair's days (local to `tz`) of their shared check-ins recorded in [start, end).
+
+    With `weeks` (for a trend, which needs no more), a week's quarters come summed up as
+    one day, its Monday: a row per person and week. Days read from rows stay days."""
     first = -((EPOCH - start) // QUARTER)  # the first whole quarter
     last = _quarter_of(end)
     segments = offset_segments(tz.key, first, last) if first < last else None
     if segments is None:
         return days_from_rows(pair, tz, start, end, now)
-    days = _days_from_quarters(pair, first, last, segments, now)
+    days = _days_from_quarters(pair, first, last, segments, now, weeks)
     for edge_start, edge_end in ((start, EPOCH + first * QUARTER), (EPOCH + last * QUARTER, end)):
         if edge_start < edge_end:
             days += days_from_rows(pair, tz, edge_start, edge_end, now)
