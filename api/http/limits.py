@@ -191,3 +191,4 @@ class CreationLimit:
 
 
 CHECKIN_LIMIT = CreationLimit("RATELIMIT_CHECKIN", "checkins", "check-ins")
+RESPOND_LIMIT = CreationLimit("RATELIMIT_RESPOND", "responses", "responses")

@@ -1,9 +1,10 @@
-"""Limits on what an account writes (issue 22): check-ins, per user.
+"""Limits on what an account writes (issue 22): check-ins and responses, per user.
 
-`RATELIMIT_CHECKIN` (default 120 per hour and 500 per day) counts only what is created.
-A replayed check-in post, by its `id` or its `Idempotency-Key`, is answered from what is
-stored and costs nothing, also at the limit: a phone emptying its offline queue is never
-refused for repeating itself. Refused posts (422, 409...) cost nothing either.
+`RATELIMIT_CHECKIN` (default 120 per hour and 500 per day) and `RATELIMIT_RESPOND` (120
+per hour) count only what is created. A replayed check-in post, by its `id` or its
+`Idempotency-Key`, is answered from what is stored and costs nothing, also at the limit:
+a phone emptying its offline queue is never refused for repeating itself. Refused posts
+(422, 404, 409...) cost nothing either.
 
 The windows are the limiter's, in its storage's time: the tests freeze and move that
 time (`limiter_time`) instead of sleeping.
@@ -24,7 +25,7 @@ from api.config import Config, ConfigError
 from api.extensions import limiter
 from api.http import limits as app_limits
 from api.http.limits import CHECKIN_LIMIT
-from models import CheckIn, IdempotencyKey, Notification, db
+from models import CheckIn, IdempotencyKey, Notification, Response, db
 from tests.conftest import Accounts, Clock, StatementCounter
 
 REDIS_URL = os.environ.get("TEST_REDIS_URL")
@@ -101,6 +102,14 @@ def _post(client, user, idempotency_key=None, **fields):
         headers["Idempotency-Key"] = idempotency_key
     body = {"tone": "calm", "energy": 4, **fields}
     return client.post("/api/v1/checkins", json=body, headers=headers)
+
+
+def _respond(client, user, checkin_id, **fields):
+    return client.post(
+        f"/api/v1/checkins/{checkin_id}/responses",
+        json={"kind": "reflect", **fields},
+        headers=user["headers"],
+    )
 
 
 def _stored(app, model, author):
@@ -348,14 +357,58 @@ def test_a_counted_post_costs_no_sql_statement_more_than_an_unlimited_one(limite
     assert statements(True) == statements(False)
 
 
+# Responses
+
+
+def test_the_response_past_the_limit_is_429_with_retry_after_and_stores_nothing(limited):
+    app, client = limited(RATELIMIT_RESPOND="2 per hour")
+    alex, sam = _pair(client)
+    theirs = _post(client, sam).get_json()["id"]
+    assert [_respond(client, alex, theirs).status_code for _ in range(2)] == [201, 201]
+    refused = _respond(client, alex, theirs, message="one more")
+    assert HOUR - 5 <= _assert_rate_limited(refused) <= HOUR
+    assert "2 per 1 hour" in refused.get_json()["detail"]
+    assert _stored(app, Response, alex) == 2
+
+
+def test_refused_responses_do_not_count(limited):
+    app, client = limited(RATELIMIT_RESPOND="2 per hour")
+    alex, sam = _pair(client)
+    theirs = _post(client, sam).get_json()["id"]
+    mine = _post(client, alex).get_json()["id"]
+    for _ in range(3):
+        assert _respond(client, alex, uuid.uuid4()).status_code == 404
+        assert _respond(client, alex, mine).status_code == 403  # one's own check-in
+        assert _respond(client, alex, theirs, kind="shrug").status_code == 422
+    assert [_respond(client, alex, theirs).status_code for _ in range(2)] == [201, 201]
+    _assert_rate_limited(_respond(client, alex, theirs))
+    assert _stored(app, Response, alex) == 2
+
+
+def test_the_response_limit_is_per_user_and_apart_from_check_ins(limited):
+    app, client = limited(RATELIMIT_RESPOND="1 per hour", RATELIMIT_CHECKIN="1 per hour")
+    alex, sam = _pair(client)
+    theirs = _post(client, sam).get_json()["id"]
+    mine = _post(client, alex).get_json()["id"]
+    assert _respond(client, alex, theirs).status_code == 201
+    _assert_rate_limited(_respond(client, alex, theirs))
+    assert _respond(client, sam, mine).status_code == 201  # the partner has their own count
+    _assert_rate_limited(_post(client, sam))  # and check-ins are counted apart
+    assert _stored(app, Response, alex) == _stored(app, Response, sam) == 1
+
+
 # Switched off, and a storage that is down
 
 
 def test_write_limits_are_off_with_rate_limiting_off(make_app):
-    app = make_app(RATELIMIT_ENABLED=False, RATELIMIT_CHECKIN="1 per hour")
+    app = make_app(
+        RATELIMIT_ENABLED=False, RATELIMIT_CHECKIN="1 per hour", RATELIMIT_RESPOND="1 per hour"
+    )
     client = app.test_client()
-    sam = Accounts(client).register()
+    alex, sam = _pair(client)
     assert [_post(client, sam).status_code for _ in range(3)] == [201] * 3
+    theirs = _post(client, sam).get_json()["id"]
+    assert [_respond(client, alex, theirs).status_code for _ in range(3)] == [201] * 3
 
 
 def test_with_redis_unreachable_check_ins_are_counted_in_memory(make_app, monkeypatch, caplog):
