@@ -9,6 +9,8 @@ from datetime import timedelta
 from importlib import metadata
 from pathlib import Path
 
+from limits import parse_many
+
 DEV_SECRET_KEY = "dev-only-secret-key-change-me"  # noqa: S105 - refused in production
 DEV_JWT_SECRET_KEY = "dev-only-jwt-secret-key-change-me"  # noqa: S105 - refused in production
 MAX_REFRESH_REUSE_GRACE_SECONDS = 30
@@ -61,6 +63,19 @@ def _int(environ: Mapping[str, str], name: str, default: int) -> int:
         return int(raw)
     except ValueError as exc:
         raise ConfigError(f"{name} must be a whole number, got {raw!r}") from exc
+
+
+def _rate_limits(environ: Mapping[str, str], name: str, default: str) -> str:
+    """A Flask-Limiter string (`;` between several), refused at start if it does not parse:
+    limits counted by the app itself would otherwise fail on every request they guard."""
+    value = environ.get(name) or default
+    try:
+        parse_many(value)
+    except ValueError as exc:
+        raise ConfigError(
+            f"{name} must be a rate limit such as {default!r}, got {value!r}"
+        ) from exc
+    return value
 
 
 class Config:
@@ -152,6 +167,10 @@ class Config:
         self.PROVIDER_TIMEOUT = float(env.get("PROVIDER_TIMEOUT") or 5)
         # Wrong passwords behind a token (changing it, deleting the account), per account.
         self.RATELIMIT_REAUTH = env.get("RATELIMIT_REAUTH") or "5 per 15 minutes"
+        # What an account may create, counted only when something is created: a replayed
+        # post (an offline queue emptying itself) is answered from what is stored, free.
+        self.RATELIMIT_CHECKIN = _rate_limits(env, "RATELIMIT_CHECKIN", "120 per hour;500 per day")
+        self.RATELIMIT_RESPOND = _rate_limits(env, "RATELIMIT_RESPOND", "120 per hour")
 
         # Push notifications (FCM HTTP v1). Without a project and credentials they are logged.
         self.FCM_PROJECT_ID = env.get("FCM_PROJECT_ID") or None

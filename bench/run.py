@@ -73,7 +73,7 @@ def serve(stack: ExitStack, module: str, health_path: str, database_url: str) ->
         "DATABASE_URL": database_url,
         "RATELIMIT_ENABLED": "true",
         "RATELIMIT_STORAGE_URI": "memory://",
-        "RATELIMIT_CHECKIN": "1000000 per hour",
+        "RATELIMIT_CHECKIN": "1000000 per hour;1000000 per day",
         "RATELIMIT_RESPOND": "1000000 per hour",
         "JWT_ACCESS_TOKEN_MINUTES": "120",
         "WEB_CONCURRENCY": WORKERS,

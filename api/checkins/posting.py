@@ -4,6 +4,11 @@ A post is inserted first and looked at only on a conflict: a first post, the usu
 costs no extra query; a retry (the same id or key, the same body) is answered from what
 is stored, and a different body under the same id or key is 409.
 
+Only a post that stores a check-in counts against the author's limit (RATELIMIT_CHECKIN):
+a retry is answered also once the limit is reached, so a phone emptying its offline queue
+is not refused for repeating itself. At the limit, nothing is inserted: the post is looked
+up as a retry, and refused (429) if it is not one.
+
 Deleting leaves a tombstone: the row keeps its id (and the Idempotency-Key's record keeps
 pointing at it) but loses what it said, so a queued retry of the post is 410 `deleted`
 whatever its body, and never brings the check-in back.
@@ -36,6 +41,7 @@ from api.checkins.visible import (
 )
 from api.clock import now
 from api.http.errors import ApiError
+from api.http.limits import CHECKIN_LIMIT
 from api.http.reads import fetch
 from api.notifications import outbox
 from models import CheckIn, IdempotencyKey, Response, db
@@ -209,12 +215,21 @@ def post_checkin(
         if stored is None:
             raise
         return stored, 200
+    if not CHECKIN_LIMIT.allows(author.id):
+        stored = _replay(author, body, key, print_)
+        if stored is None:
+            db.session.rollback()  # _replay may have cleared an expired key: not for a 429
+            raise CHECKIN_LIMIT.refusal(author.id)
+        return stored, 200
     # Within the allowed skew, a time ahead of the clock is the phone's clock being ahead:
     # stored as now, nothing can be dated into a pairing that begins in the next minutes.
     recorded_at = min(recorded_at, moment)
     for _ in range(2):
         try:
             checkin = _insert(author, body, key, print_, recorded_at, moment)
+            if not CHECKIN_LIMIT.spend(author.id):  # spent meanwhile by a concurrent post
+                db.session.rollback()
+                raise CHECKIN_LIMIT.refusal(author.id)
             db.session.commit()
         except IntegrityError:
             db.session.rollback()

@@ -11,17 +11,19 @@ from api.auth.caller import Caller
 from api.checkins.visible import missing_checkin, visible_checkin
 from api.clock import now
 from api.http.errors import ApiError, not_found
+from api.http.limits import RESPOND_LIMIT
 from api.notifications import outbox
 from models import CheckIn, Response, db
 
 
 def respond(responder: Caller, checkin_id: uuid.UUID, body: dict[str, Any]) -> Response:
-    """A response to the partner's check-in (not committed)."""
+    """A response to the partner's check-in (not committed); 429 past RATELIMIT_RESPOND."""
     checkin = visible_checkin(responder, checkin_id)
     if checkin is None:
         raise missing_checkin(responder, checkin_id)
     if checkin.author_id == responder.id:
         raise ApiError(403, "forbidden", "Responses are for your partner's check-ins.")
+    RESPOND_LIMIT.take(responder.id)  # only a response that is stored counts
     response = Response(
         id=uuid.uuid4(),
         checkin_id=checkin.id,
