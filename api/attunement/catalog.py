@@ -267,12 +267,12 @@ SETTLE_CLASH = Card(
         W(
             N_("Let your high settle first"),
             N_(
-                "You're {my_tone} and {partner} is {tone}, both strongly. Take a breath and let "
-                "your energy drop before you answer; waiting is fine."
+                "You're {my_tone} and {partner} is {tone}, and both feelings run high. Take a "
+                "breath and let your energy drop first; waiting is fine."
             ),
             (
                 N_("My good mood can wait a minute."),
-                N_("I'm taking a breath before I answer."),
+                N_("I can take a breath. Nothing needs saying yet."),
             ),
         ),
         W(
@@ -320,13 +320,13 @@ SETTLE_CLASH = Card(
             ),
         ),
         W(
-            N_("Pause before you answer"),
+            N_("Mind the distance"),
             N_(
                 "Notice how far apart you are: you're {my_tone}, {partner} is {tone}. It's fine "
-                "to pause before you reply."
+                "to pause before you write anything."
             ),
             (
-                N_("I'm slowing down before I reply."),
+                N_("I'm slowing down first."),
                 N_("My good mood can wait its turn."),
             ),
         ),
@@ -345,7 +345,7 @@ SETTLE_CLASH = Card(
             N_("Set your mood aside for a moment"),
             N_(
                 "It's fine to feel {my_tone}. Set it aside for a moment and take a few slow "
-                "breaths before you answer."
+                "breaths first."
             ),
             (
                 N_("I'll let my mood settle a little."),
@@ -741,7 +741,7 @@ NEED_SPACE = Card(
                 "said you would."
             ),
             (
-                N_("Go easy on yourself. I'll check on you {check_back}."),
+                N_("Of course. I'll check on you {check_back}."),
                 N_("I'll be right here when you're ready."),
             ),
         ),
@@ -1068,7 +1068,7 @@ NEED_DISTRACTION = Card(
                 "leave the heavy stuff alone."
             ),
             (
-                N_("This made me think of you and grin."),
+                N_("This made me grin and think of you."),
                 N_("Sending you the best video on the internet."),
             ),
             (N_("Want another one?"),),
@@ -1387,7 +1387,7 @@ REFLECT_HEAVY = Card(
         ),
         W(
             N_("Stay with the feeling"),
-            N_("Name it, {tone}, and stay with it a moment before anything else."),
+            N_("Name it, {tone}, and stay with it a moment."),
             (N_("Feeling {tone} today. I hear you."), N_("You don't have to explain it.")),
             (N_("Want to say more, or just be heard?"),),
         ),
@@ -1446,10 +1446,7 @@ REFLECT_CHARGED = Card(
         ),
         W(
             N_("Let them know you get it"),
-            N_(
-                "Mirror their word, {tone}, before anything else. Feeling understood helps a "
-                "charged feeling settle."
-            ),
+            N_("Mirror their word, {tone}. Feeling understood helps a charged feeling settle."),
             (N_("You're feeling {tone}, and that's okay to feel."), N_("I'm not going anywhere.")),
             (N_("What's the biggest part of it?"),),
         ),
@@ -1466,8 +1463,8 @@ REFLECT_CHARGED = Card(
             (N_("Is it one thing, or everything at once?"),),
         ),
         W(
-            N_("Name it first"),
-            N_("Before any answer, name the feeling with {partner}'s word: {tone}."),
+            N_("Name it plainly"),
+            N_("Name the feeling plainly, with {partner}'s own word: {tone}."),
             (N_("Today left you {tone}. I hear that."), N_("It's okay to feel this.")),
             (N_("Want to vent for a bit?"),),
         ),
@@ -1700,8 +1697,8 @@ PACE_SLOW = Card(
         ),
         W(
             N_("Gentle pace"),
-            N_("Keep it unhurried, and expect short answers."),
-            (N_("Short answers are fine."), N_("I'm not expecting anything.")),
+            N_("Keep it unhurried; a short answer, or none, is fine."),
+            (N_("Short answers are fine."), N_("No need to answer.")),
             (N_("Have you eaten?"),),
         ),
         W(

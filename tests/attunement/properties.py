@@ -244,7 +244,7 @@ GERMAN = Lexicon(
     ),
     light_company=_any(
         r"(Serie|Spaziergang|Spiel|Besorgung|Folge|Film|Puzzle|Lieder|Musik|Video|Essen|Eis|"
-        r"Plan|Wochenende|Spaß|lustig|albern|lachen|Quiz|Café|Park|[Kk]och|Plauder)"
+        r"Plan|Wochenende|Spaß|lustig|albern|lachen|[Ll]ächeln|Quiz|Café|Park|[Kk]och|Plauder)"
     ),
     someone_else=_any(r"(Freund|Arzt|Ärzt|Beratung|Therap|jemand)"),
     diagnosis_or_alarm=_any(r"(Depression|Störung|Diagnose|dringend|Notfall|alarmierend)"),
