@@ -12,6 +12,10 @@ A wording's phrases come in two kinds:
 - `ask`: openers (a question or an invitation). The engine drops them where they would
   contradict what the partner asked for (space, distraction), late at night, and after
   the first question for a partner at low energy.
+- `uneasy` (optional): the statements in place of `say` for a caller whose own latest
+  check-in is unpleasant. A wording whose `say` shares or enjoys the partner's good
+  feeling ("I'm enjoying this with you.") has them, so that nobody is handed a feeling
+  they don't have (ATTUNEMENT.md, principle 4); gladness *for* the partner stays.
 
 Placeholders (named only): {partner} their name, {tone} their own feeling word,
 {energy} their energy, {my_tone} and {my_energy} yours, {gap} the distance between the
@@ -33,6 +37,7 @@ class Wording:
     text: str
     say: tuple[str, ...]
     ask: tuple[str, ...] = ()
+    uneasy: tuple[str, ...] = ()
 
 
 @dataclass(frozen=True)
@@ -50,8 +55,14 @@ class Card:
     together: tuple[Wording, ...] = ()
 
 
-def W(title: str, text: str, say: tuple[str, ...], ask: tuple[str, ...] = ()) -> Wording:
-    return Wording(title, text, say, ask)
+def W(
+    title: str,
+    text: str,
+    say: tuple[str, ...],
+    ask: tuple[str, ...] = (),
+    uneasy: tuple[str, ...] = (),
+) -> Wording:
+    return Wording(title, text, say, ask, uneasy)
 
 
 # ---- self_attunement: settle first ------------------------------------------------------
@@ -256,12 +267,12 @@ SETTLE_CLASH = Card(
         W(
             N_("Let your high settle first"),
             N_(
-                "You're {my_tone} and {partner} is {tone}, both strongly. Take a breath and let "
-                "your energy drop before you answer; waiting is fine."
+                "You're {my_tone} and {partner} is {tone}, and both feelings run high. Take a "
+                "breath and let your energy drop first; waiting is fine."
             ),
             (
                 N_("My good mood can wait a minute."),
-                N_("I'm taking a breath before I answer."),
+                N_("I can take a breath. Nothing needs saying yet."),
             ),
         ),
         W(
@@ -309,13 +320,13 @@ SETTLE_CLASH = Card(
             ),
         ),
         W(
-            N_("Pause before you answer"),
+            N_("Mind the distance"),
             N_(
                 "Notice how far apart you are: you're {my_tone}, {partner} is {tone}. It's fine "
-                "to pause before you reply."
+                "to pause before you write anything."
             ),
             (
-                N_("I'm slowing down before I reply."),
+                N_("I'm slowing down first."),
                 N_("My good mood can wait its turn."),
             ),
         ),
@@ -334,7 +345,7 @@ SETTLE_CLASH = Card(
             N_("Set your mood aside for a moment"),
             N_(
                 "It's fine to feel {my_tone}. Set it aside for a moment and take a few slow "
-                "breaths before you answer."
+                "breaths first."
             ),
             (
                 N_("I'll let my mood settle a little."),
@@ -730,7 +741,7 @@ NEED_SPACE = Card(
                 "said you would."
             ),
             (
-                N_("Go easy on yourself. I'll check on you {check_back}."),
+                N_("Of course. I'll check on you {check_back}."),
                 N_("I'll be right here when you're ready."),
             ),
         ),
@@ -839,12 +850,14 @@ NEED_CLOSENESS = Card(
             ),
             (N_("All my attention is yours."), N_("This is my favourite part of the day.")),
             (N_("Shall we just be together for a bit?"),),
+            uneasy=(N_("All my attention is yours."), N_("I'm glad we have this time.")),
         ),
         W(
             N_("A slow moment together"),
             N_("Cook together, walk together, or lie side by side. Simple closeness is enough."),
             (N_("I love doing nothing with you."), N_("This is nice.")),
             (N_("Walk with me after dinner?"),),
+            uneasy=(N_("I love doing nothing with you."), N_("No rush to be anywhere else.")),
         ),
         W(
             N_("Show them they're wanted"),
@@ -977,6 +990,7 @@ NEED_CELEBRATION = Card(
             ),
             (N_("Yes! I love this."), N_("I can't stop smiling.")),
             (N_("What did it feel like?"),),
+            uneasy=(N_("Yes! I love this."), N_("I'm so pleased for you.")),
         ),
         W(
             N_("Savour it together"),
@@ -1010,6 +1024,7 @@ NEED_CELEBRATION = Card(
             ),
             (N_("I want to hear all of it."), N_("This made my day.")),
             (N_("Can you take me through it from the start?"),),
+            uneasy=(N_("I want to hear all of it."), N_("What a thing to celebrate.")),
         ),
     ),
 )
@@ -1053,7 +1068,7 @@ NEED_DISTRACTION = Card(
                 "leave the heavy stuff alone."
             ),
             (
-                N_("This made me think of you and grin."),
+                N_("This made me grin and think of you."),
                 N_("Sending you the best video on the internet."),
             ),
             (N_("Want another one?"),),
@@ -1372,7 +1387,7 @@ REFLECT_HEAVY = Card(
         ),
         W(
             N_("Stay with the feeling"),
-            N_("Name it, {tone}, and stay with it a moment before anything else."),
+            N_("Name it, {tone}, and stay with it a moment."),
             (N_("Feeling {tone} today. I hear you."), N_("You don't have to explain it.")),
             (N_("Want to say more, or just be heard?"),),
         ),
@@ -1431,10 +1446,7 @@ REFLECT_CHARGED = Card(
         ),
         W(
             N_("Let them know you get it"),
-            N_(
-                "Mirror their word, {tone}, before anything else. Feeling understood helps a "
-                "charged feeling settle."
-            ),
+            N_("Mirror their word, {tone}. Feeling understood helps a charged feeling settle."),
             (N_("You're feeling {tone}, and that's okay to feel."), N_("I'm not going anywhere.")),
             (N_("What's the biggest part of it?"),),
         ),
@@ -1451,8 +1463,8 @@ REFLECT_CHARGED = Card(
             (N_("Is it one thing, or everything at once?"),),
         ),
         W(
-            N_("Name it first"),
-            N_("Before any answer, name the feeling with {partner}'s word: {tone}."),
+            N_("Name it plainly"),
+            N_("Name the feeling plainly, with {partner}'s own word: {tone}."),
             (N_("Today left you {tone}. I hear that."), N_("It's okay to feel this.")),
             (N_("Want to vent for a bit?"),),
         ),
@@ -1617,6 +1629,7 @@ REFLECT_BRIGHT = Card(
             N_("Use their word, {tone}, and match a little of their brightness."),
             (N_("It sounds like you're feeling {tone}!"), N_("Your good mood is catching.")),
             (N_("What's got you feeling this way?"),),
+            uneasy=(N_("It sounds like you're feeling {tone}!"), N_("That's lovely to hear.")),
         ),
         W(
             N_("Let them hear it back"),
@@ -1635,6 +1648,7 @@ REFLECT_BRIGHT = Card(
             N_("Good feelings deserve a mirror. Say their word back: {tone}."),
             (N_("You're {tone}, and I love to see it."), N_("This made my day.")),
             (N_("Can I hear the story?"),),
+            uneasy=(N_("You're {tone}, and I love to see it."), N_("Really glad to hear it.")),
         ),
         W(
             N_("Light up with them"),
@@ -1683,8 +1697,8 @@ PACE_SLOW = Card(
         ),
         W(
             N_("Gentle pace"),
-            N_("Keep it unhurried, and expect short answers."),
-            (N_("Short answers are fine."), N_("I'm not expecting anything.")),
+            N_("Keep it unhurried; a short answer, or none, is fine."),
+            (N_("Short answers are fine."), N_("No need to answer.")),
             (N_("Have you eaten?"),),
         ),
         W(
@@ -1784,6 +1798,7 @@ PACE_JOIN = Card(
             N_("{partner} is buzzing. Let your words show you're glad; exclamation marks welcome."),
             (N_("This is so good!"), N_("Yes, yes, yes!")),
             (N_("How did it go?"),),
+            uneasy=(N_("Good for you!"), N_("I'm really glad for you.")),
         ),
         W(
             N_("Be glad out loud"),
@@ -1805,24 +1820,28 @@ PACE_JOIN = Card(
             N_("{partner}'s spark is catching. Answer warmly and soon."),
             (N_("Ha, I love it."), N_("Your mood is contagious.")),
             (N_("Can I join in?"),),
+            uneasy=(N_("You sound so bright today."), N_("I'm happy for you, truly.")),
         ),
         W(
             N_("Say yes to the mood"),
             N_("Follow their energy rather than calming it down."),
             (N_("Let's enjoy this."), N_("You deserve a day like this.")),
             (N_("Want to celebrate?"),),
+            uneasy=(N_("Enjoy every minute."), N_("You deserve a day like this.")),
         ),
         W(
             N_("Be part of it"),
             N_("{partner} is glowing. Share the moment; a glad word is the right answer."),
             (N_("I'm all in."), N_("What a day for you.")),
             (N_("Shall we do something fun with this energy?"),),
+            uneasy=(N_("Make the most of it."), N_("What a day for you.")),
         ),
         W(
             N_("Lift with them"),
             N_("Good energy wants company. Be playful, be warm, be glad."),
             (N_("Count me in."), N_("I love seeing you like this.")),
             (N_("What should we do with this mood?"),),
+            uneasy=(N_("Look at you go."), N_("I love seeing you like this.")),
         ),
     ),
 )
@@ -1836,18 +1855,21 @@ PACE_GENTLE = Card(
             N_("{partner} feels good in a quiet way. Match that ease; no big plans."),
             (N_("Mm, lovely."), N_("No rush for anything.")),
             (N_("Fancy a quiet one?"),),
+            uneasy=(N_("Glad today's gentle for you."), N_("No rush for anything.")),
         ),
         W(
             N_("Match their ease"),
             N_("{partner} is settled. Stay soft; a quiet good moment needs nothing added."),
             (N_("I like this pace."), N_("Nothing to do, nowhere to be.")),
             (N_("Shall we keep it slow today?"),),
+            uneasy=(N_("Sounds like a nice slow day."), N_("No need to speed up.")),
         ),
         W(
             N_("Go slow and enjoy it"),
             N_("Low energy, good feeling. Savour it gently, without pushing."),
             (N_("This feels good."), N_("Let's keep it easy.")),
             (N_("Anything you feel like doing, or nothing at all?"),),
+            uneasy=(N_("Good to hear you're at ease."), N_("Let's keep it easy.")),
         ),
         W(
             N_("Gentle and warm"),
@@ -1857,21 +1879,24 @@ PACE_GENTLE = Card(
         ),
         W(
             N_("Don't add energy"),
-            N_("A quiet good feeling doesn't need more energy. Keep your pace easy."),
+            N_("Quiet moods are easily drowned out. Keep your pace slow and your voice soft."),
             (N_("I'm enjoying this with you."), N_("Slow is good.")),
             (N_("Want a slow one today?"),),
+            uneasy=(N_("Soak it up."), N_("Slow is good.")),
         ),
         W(
             N_("Soft company"),
-            N_("{partner} would like ease, not excitement. Be easy company."),
+            N_("{partner} would like ease, not intensity. Be easy company."),
             (N_("Easy company, at your service."), N_("Just being here is nice.")),
             (N_("Something small and nice later?"),),
+            uneasy=(N_("I'll keep things quiet on my side."), N_("Glad you've found some peace.")),
         ),
         W(
             N_("Let the quiet be good"),
             N_("A good feeling at a low hum. Keep your words light and slow."),
             (N_("This is a good kind of quiet."), N_("No need to do anything.")),
             (N_("Shall we keep things quiet?"),),
+            uneasy=(N_("Enjoy the calm."), N_("No need to do anything.")),
         ),
         W(
             N_("Unhurried"),
@@ -2037,7 +2062,7 @@ GAP_AND_CLASH_YOU_DOWN = (
     ),
     N_(
         "A gap of {gap}: you're {my_tone} at {my_energy}; {partner}, {tone} at {energy}. Let them "
-        "shine."
+        "keep their good feeling."
     ),
     N_(
         "You're at {my_energy} and {my_tone}, {partner} at {energy} and {tone}. Don't dampen "
@@ -2343,6 +2368,7 @@ RESIST_FIXING_GOOD = Card(
             N_("Resist improving on {partner}'s good moment. Let it be exactly what it is."),
             (N_("This is lovely."), N_("Nothing to add. Just glad.")),
             (N_("How are you going to enjoy it?"),),
+            uneasy=(N_("That's good news."), N_("Nothing to add. Just glad.")),
         ),
         W(
             N_("Welcome it, don't plan it"),

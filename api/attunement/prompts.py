@@ -44,7 +44,9 @@ the contract's field order, and `Avoid(id, text)`. `variant` is "<id>/<index>" (
 `own_flooded`, `own_running_low`, `own_unpleasant`, `clash`, `need:<name>`,
 `hard_stretch`, `tone:<tone>`, `quadrant:<quadrant>`, `energy_gap`, `partner_checkin`,
 `advice_not_asked`, `no_recent_checkin`, and on the first prompt about the partner
-`note` and `late_for_partner`.
+`note` and `late_for_partner`. Phrases: a wording's `say` (then its `ask` where openers
+fit); for a caller whose own check-in is unpleasant, its `uneasy` statements in place of
+`say` where it has them, so nobody is handed a good feeling they don't have.
 
 Order: self_attunement, reach_out, need, support, reflect, pace, presence,
 resist_fixing. `brief` keeps the first three of settle-first, reach_out, need, support,
@@ -486,6 +488,8 @@ def build_prompts(
     need = partner.need if partner is not None else None
     quiet = need in (Need.SPACE, Need.DISTRACTION) or late
     one_question = partner is not None and partner.energy <= LOW_ENERGY_UP_TO
+    # Never hand a caller who feels bad a good feeling to claim (a shared "I'm enjoying this").
+    uneasy = own is not None and own.pleasantness is Pleasantness.UNPLEASANT
     fold = _fold_lead(partner, late)
     folded = False
     asked = False
@@ -512,10 +516,8 @@ def build_prompts(
         # A need's own openers serve it; a reach-out is a question by nature.
         asks_allowed = (slot.asks or not quiet) and not (one_question and asked)
         asks = wording.ask if asks_allowed else ()
-        if brief:
-            chosen = wording.say[:1] + (asks[:1] if asks else wording.say[1:2])
-        else:
-            chosen = wording.say + asks
+        say = wording.uneasy if uneasy and wording.uneasy else wording.say
+        chosen = (say[:1] + (asks[:1] if asks else say[1:2])) if brief else say + asks
         phrases = tuple(writer.words(p) for p in chosen[: BRIEF_PHRASES if brief else None])
         asked = asked or any(p in asks and "?" in p for p in chosen)
 

@@ -17,8 +17,8 @@ BOTH_CHECKED_IN = (
     N_("You both checked in on {count} days this week."),
 )
 BIDS_SHARED = (
-    N_("One check-in shared this week: a bid for connection."),
-    N_("{count} check-ins shared this week: each one a bid for connection."),
+    N_("One check-in shared this week: an invitation to connect."),
+    N_("{count} check-ins shared this week: each one an invitation to connect."),
 )
 
 # Each direction on its own, and only when that direction holds at least one answer.
@@ -38,14 +38,17 @@ MORE_THAN_LAST_WEEK = N_(
 # Felt heard, by band (only when at least one response was rated).
 # A share as people read it: "67%" in English, "67 %" where a space comes first.
 PERCENT = N_("{number}%")
-FELT_HEARD_HIGH = N_("Responses felt heard {percent} of the time: they are landing.")
+# The rate counts both directions: whoever was answered is the one who felt heard.
+FELT_HEARD_HIGH = N_(
+    "{percent} of rated responses left the other person feeling heard: they are landing."
+)
 FELT_HEARD_GOOD_ENOUGH = N_(
-    "Responses felt heard {percent} of the time. That's good enough: attunement doesn't "
-    "need to be perfect, and each miss is a chance to repair."
+    "{percent} of rated responses left the other person feeling heard. That's good enough: "
+    "attunement doesn't need to be perfect, and each miss is a chance to repair."
 )
 FELT_HEARD_LOW = N_(
-    "Responses felt heard {percent} of the time. Asking \u201cdid that help?\u201d after "
-    "you answer shows what lands."
+    "{percent} of rated responses left the other person feeling heard. Asking \u201cdid "
+    "that help?\u201d after you answer shows what lands."
 )
 
 REPAIRS = (
@@ -80,7 +83,7 @@ CHECK_IN_DAILY = {
 
 # The caller replied to a smaller share of check-ins than their partner did.
 ANSWER_ONE_BID_A_DAY = {
-    "title": N_("Answer one bid a day"),
+    "title": N_("Answer one check-in a day"),
     "text": N_(
         "When {partner} checks in, send one small response within the day: a reflection, a "
         "warm word, a question. Small and often beats perfect."
@@ -90,7 +93,7 @@ ANSWER_ONE_BID_A_DAY = {
         "Of {partner}'s check-ins this week, {answered} of {of} got a reply from you within a day."
     ),
 }
-# When none got a reply: the plain fact of the bids, without a zero to feel guilty about.
+# When none got a reply: the plain fact of the check-ins, without a zero to feel guilty about.
 REASON_BIDS_WAITING = (
     N_("{partner} shared a check-in this week."),
     N_("{partner} shared {count} check-ins this week."),
@@ -133,7 +136,7 @@ ASK_DID_THAT_HELP = {
     ),
     "phrases": (N_("Did that help?"), N_("Was that what you needed?")),
 }
-REASON_FELT_HEARD_LOW = N_("Responses felt heard {percent} of the time.")
+REASON_FELT_HEARD_LOW = N_("{percent} of rated responses left the other person feeling heard.")
 REASON_NOT_RATED = N_("No response was rated this week.")
 
 KEEP_TURNING_TOWARD = {
@@ -141,7 +144,7 @@ KEEP_TURNING_TOWARD = {
     "phrases": (N_("I liked how we were with each other this week."),),
     "reason": N_(
         "{percent} of check-ins got an answer within a day, and {felt} of rated responses "
-        "felt heard."
+        "left the other person feeling heard."
     ),
 }
 KEEP_TURNING_TOWARD_HIGH = N_(

@@ -141,6 +141,8 @@ class Lexicon:
     note: re.Pattern[str]
     answering: re.Pattern[str]
     supporting: re.Pattern[str]
+    # Enjoying the moment, or sharing their good feeling: only for a reader who has it.
+    good_feeling: re.Pattern[str]
 
 
 ENGLISH = Lexicon(
@@ -163,6 +165,14 @@ ENGLISH = Lexicon(
     note=_any(r"note"),
     answering=_any(r"\b(answer|reply|respond)"),
     supporting=_any(r"\b(support|help)"),
+    good_feeling=_any(
+        r"\b(I'm|I am|we're|let's|let us)( \w+)? enjoy",
+        r"\benjoying\b",
+        r"\b(contagious|catching|rub off|count me in|I'm all in)\b",
+        r"\b(this|it) (feels|is) (so |such )?(good|nice|lovely)\b",
+        r"(good kind of quiet|being here is nice|I like this pace|made my day|can't stop smiling|"
+        r"my favourite part of the day)",
+    ),
 )
 SPANISH = Lexicon(
     approach_in_phrase=_any(
@@ -204,6 +214,13 @@ SPANISH = Lexicon(
     note=_any(r"nota"),
     answering=_any(r"(respond|contest|respuesta|sobre algo que dice|algo de lo que dice)"),
     supporting=_any(r"(apoy|ayud|acompañ)"),
+    good_feeling=_any(
+        r"\b(estoy disfrutando|disfruto|disfrutemos|disfrutamos)\b",
+        r"(contagi|me apunto a todo|^cuenta conmigo\.$)",
+        r"(qué bien se está|qué bien estar aquí|me gusta este ritmo|un silencio bueno|"
+        r"me alegraste el día|dejar de sonreír|esto es (buenísimo|precioso)|"
+        r"mi momento favorito del día)",
+    ),
 )
 GERMAN = Lexicon(
     approach_in_phrase=_any(
@@ -227,7 +244,7 @@ GERMAN = Lexicon(
     ),
     light_company=_any(
         r"(Serie|Spaziergang|Spiel|Besorgung|Folge|Film|Puzzle|Lieder|Musik|Video|Essen|Eis|"
-        r"Plan|Wochenende|Spaß|lustig|albern|lachen|Quiz|Café|Park|[Kk]och|Plauder)"
+        r"Plan|Wochenende|Spaß|lustig|albern|lachen|[Ll]ächeln|Quiz|Café|Park|[Kk]och|Plauder)"
     ),
     someone_else=_any(r"(Freund|Arzt|Ärzt|Beratung|Therap|jemand)"),
     diagnosis_or_alarm=_any(r"(Depression|Störung|Diagnose|dringend|Notfall|alarmierend)"),
@@ -244,6 +261,13 @@ GERMAN = Lexicon(
     note=_any(r"(Notiz|Nachricht|geschrieben|Zeilen)"),
     answering=_any(r"(antwort|eingeh|geh .* ein|aufgreif|greif .* auf)"),
     supporting=_any(r"(unterstütz|hilf|helfen|beistehen|da sein)"),
+    good_feeling=_any(
+        r"\b(ich genieße|lass uns (das )?genießen)",
+        r"(steckt an|ansteckend|ich bin voll dabei|^ich bin dabei\.$)",
+        r"(ich mag dieses Tempo|das tut gut|einfach hier zu sein|schöne Stille|den Tag versüßt|"
+        r"aufhören zu lächeln|mein liebster Moment des Tages)",
+        r"\bdas ist (so )?schön[.!]",
+    ),
 )
 LEXICONS = {"en": ENGLISH, "es": SPANISH, "de": GERMAN}
 TRANSLATIONS = Path(__file__).resolve().parents[2] / "api" / "translations"
@@ -394,6 +418,7 @@ def check_all(s: Situation) -> None:
         check_order_and_budgets,
         check_settle_first,
         check_no_false_too,
+        check_no_borrowed_good_feeling,
         check_need_leads,
         check_reflect,
         check_pace,
@@ -473,6 +498,16 @@ def check_no_false_too(s: Situation) -> None:
         return
     for text in every_text(s.result):
         assert not s.lex.feels_the_same.search(text), (s.where(), text)
+
+
+def check_no_borrowed_good_feeling(s: Situation) -> None:
+    """A reader who feels bad is never handed a good feeling to claim ("I'm enjoying this
+    with you."): gladness for the partner, yes; enjoying it with them, only when you do."""
+    if s.own is None or s.own.tone.pleasantness is not Pleasantness.UNPLEASANT:
+        return
+    for p in s.result.prompts:
+        for phrase in p.phrases:
+            assert not s.lex.good_feeling.search(phrase), (s.where(), p.variant, phrase)
 
 
 def check_need_leads(s: Situation) -> None:

@@ -15,7 +15,7 @@ from api.attunement.catalog import Card, Wording
 from api.attunement.prompts import PACE_LEADS, REFLECT_BY_TONE
 from api.attunement.words import TONE_WORDS
 from models.vocabulary import NEED_LABELS, TONE_LABELS, Need, Tone
-from tests.attunement.properties import APPROACH_IN_PHRASE, SAME_ROOM_WORDS
+from tests.attunement.properties import APPROACH_IN_PHRASE, ENGLISH, SAME_ROOM_WORDS
 
 ROOT = Path(__file__).resolve().parents[2]
 CARDS: list[Card] = [v for v in vars(catalog).values() if isinstance(v, Card)]
@@ -47,6 +47,11 @@ def wordings(card: Card) -> list[Wording]:
     return [*card.apart, *card.together]
 
 
+def statements(wording: Wording) -> tuple[str, ...]:
+    """Every statement a wording may show: `say`, and `uneasy` in its place."""
+    return (*wording.say, *wording.uneasy)
+
+
 def test_the_catalog_holds_every_card_the_engine_uses() -> None:
     assert set(catalog.NEEDS) == set(Need)
     assert set(REFLECT_BY_TONE) == set(Tone)
@@ -66,7 +71,8 @@ def test_no_two_wordings_of_a_card_are_alike(card: Card) -> None:
     assert len({w.title for w in every}) == len(every)
     assert len({w.text for w in every}) == len(every)
     for group in (card.apart, card.together):
-        phrases = [p for w in group for p in (*w.say, *w.ask)]
+        # A wording's `uneasy` may keep those of its own statements that fit any reader.
+        phrases = [p for w in group for p in {*w.say, *w.ask, *w.uneasy}]
         assert len(set(phrases)) == len(phrases), [p for p in phrases if phrases.count(p) > 1]
 
 
@@ -79,9 +85,10 @@ def test_every_lead_has_eight_different_wordings(name: str) -> None:
 def test_said_phrases_are_statements_short_enough_for_late_at_night(card: Card) -> None:
     for wording in wordings(card):
         assert 1 <= len(wording.say) <= 2 and len(wording.ask) <= 1, wording
-        for phrase in wording.say:
+        assert len(wording.uneasy) in (0, len(wording.say)), wording
+        for phrase in statements(wording):
             assert "?" not in phrase, phrase
-        for phrase in (*wording.say, *wording.ask):
+        for phrase in (*statements(wording), *wording.ask):
             assert len(fill(phrase).split()) <= 12, phrase
 
 
@@ -92,7 +99,7 @@ def test_said_phrases_outside_a_need_never_approach_so_they_fit_a_wish_for_space
     card: Card,
 ) -> None:
     for wording in wordings(card):
-        for phrase in wording.say:
+        for phrase in statements(wording):
             assert not APPROACH_IN_PHRASE.search(phrase), phrase
 
 
@@ -104,7 +111,7 @@ def test_self_attunement_has_no_openers() -> None:
 @pytest.mark.parametrize("card", CARDS, ids=lambda c: c.id)
 def test_apart_wordings_never_put_you_in_one_room(card: Card) -> None:
     for wording in card.apart:
-        for text in (wording.title, wording.text, *wording.say, *wording.ask):
+        for text in (wording.title, wording.text, *statements(wording), *wording.ask):
             assert not SAME_ROOM_WORDS.search(text), text
 
 
@@ -122,7 +129,7 @@ def _all_messages() -> list[str]:
     out: list[str] = []
     for card in CARDS:
         for w in wordings(card):
-            out += [w.title, w.text, *w.say, *w.ask]
+            out += [w.title, w.text, *statements(w), *w.ask]
     for lines in LEADS.values():
         out += lines
     for name, value in vars(catalog).items():
@@ -152,6 +159,23 @@ def test_every_reflect_wording_says_their_word_first() -> None:
     for card in {*REFLECT_BY_TONE.values()}:
         for wording in card.apart:
             assert "{tone}" in wording.say[0], wording
+            assert not wording.uneasy or "{tone}" in wording.uneasy[0], wording
+
+
+def test_a_shared_good_feeling_has_honest_words_for_a_reader_who_feels_bad() -> None:
+    # "I'm enjoying this with you." is only true for a reader who is enjoying it: every
+    # wording whose statements enjoy or share the partner's good feeling has `uneasy`
+    # statements for a reader whose own check-in is unpleasant, and those never do.
+    shared = 0
+    for card in CARDS:
+        for wording in wordings(card):
+            claims = [p for p in wording.say if ENGLISH.good_feeling.search(p)]
+            shared += len(claims)
+            if claims:
+                assert wording.uneasy, (card.id, claims)
+            for phrase in (*wording.uneasy, *wording.ask):
+                assert not ENGLISH.good_feeling.search(phrase), (card.id, phrase)
+    assert shared  # the words of a reader who feels good are still there for them
 
 
 def test_their_word_is_never_softened_or_upgraded() -> None:

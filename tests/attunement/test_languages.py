@@ -13,8 +13,10 @@ import re
 
 import pytest
 
+from api.attunement import catalog
+from api.attunement.catalog import Card
 from api.attunement.summary import summarize_week
-from tests.attunement.properties import Situation, every_text, translator
+from tests.attunement.properties import LEXICONS, Situation, every_text, translator
 from tests.attunement.test_scenarios import TABLE, situation
 from tests.attunement.test_summary import AFTER_W48, BERLIN, ME, THEM, W48, _weeks
 
@@ -48,6 +50,19 @@ def test_every_language_decides_the_same_and_leaves_no_english(spec, language):
     assert _english_in(every_text(translated.result)) == []
     if english.result.prompts:
         assert every_text(translated.result) != every_text(english.result)
+
+
+@pytest.mark.parametrize("language", LANGUAGES)
+def test_a_good_feeling_to_claim_is_recognised_in_every_language(language):
+    # The check that keeps "I'm enjoying this with you." from a reader who feels bad only
+    # holds in Spanish and German if it finds the same phrases there.
+    lex, translate = LEXICONS[language], translator(language)
+    for card in (v for v in vars(catalog).values() if isinstance(v, Card)):
+        for wording in (*card.apart, *card.together):
+            for phrase in (*wording.say, *wording.ask, *wording.uneasy):
+                english = bool(LEXICONS["en"].good_feeling.search(phrase))
+                translated = translate(phrase)
+                assert bool(lex.good_feeling.search(translated)) == english, (phrase, translated)
 
 
 @pytest.mark.parametrize("language", LANGUAGES)

@@ -29,6 +29,7 @@ from tests.attunement.properties import (
     Situation,
     by_kind,
     check_all,
+    check_no_borrowed_good_feeling,
     every_text,
     feeling,
     first_about_partner,
@@ -203,6 +204,58 @@ def test_no_prompt_claims_the_reader_feels_the_same_unless_the_tones_match() -> 
     result = build(feeling("hurt", 3), feeling("tired", 3, id="own"), detail="full")
     assert not any(re.search(r"\btoo\b", t) for t in every_text(result))
     assert not any("feeling hurt" in t and "you're" in t.lower() for t in every_text(result))
+
+
+PLEASANT_TONES = [t for t in Tone if t.pleasantness is Pleasantness.PLEASANT]
+
+
+@pytest.mark.parametrize("language", LANGUAGES)
+def test_a_reader_who_feels_bad_is_never_handed_a_good_feeling_to_claim(language: str) -> None:
+    # Gladness for the partner fits any reader; "I'm enjoying this with you." or "Count me
+    # in." only fits one who shares the feeling (ATTUNEMENT.md, principle 4). Ordinals 0..7
+    # reach every wording in either setting, and `full` shows every statement of a card.
+    lex = LEXICONS[language]
+    handed_to_the_glad = 0
+    for tone, energy, need, ordinal, setting in itertools.product(
+        PLEASANT_TONES, (3, 8), NEEDS, range(8), ("apart", "together")
+    ):
+        partner = feeling(tone, energy, need)
+        for state in ("unpleasant_high", "unpleasant_mid", "unpleasant_low"):
+            check_no_borrowed_good_feeling(
+                Situation(
+                    partner,
+                    reader(state),
+                    detail="full",
+                    setting=setting,
+                    ordinal=ordinal,
+                    language=language,
+                )
+            )
+        glad = Situation(
+            partner,
+            reader("pleasant_mid"),
+            detail="full",
+            setting=setting,
+            ordinal=ordinal,
+            language=language,
+        )
+        phrases = [x for p in glad.result.prompts for x in p.phrases]
+        handed_to_the_glad += sum(bool(lex.good_feeling.search(x)) for x in phrases)
+    assert handed_to_the_glad  # a reader who feels good can still say they enjoy it
+
+
+def test_angry_at_9_facing_calm_at_5_is_not_told_to_say_it_is_enjoying_this() -> None:
+    # The case read aloud in the review: pace.keep_it_gentle/4 handed an angry reader
+    # "I'm enjoying this with you." The same wording still offers it to a content reader.
+    history = PartnerHistory(1)
+    angry = build(feeling("calm", 5), feeling("angry", 9, id="own"), history=history)
+    (pace,) = by_kind(angry, "pace")
+    assert pace.variant == "pace.keep_it_gentle/4"
+    assert "I'm enjoying this with you." not in pace.phrases
+    assert "Let them shine" not in pace.text and "more energy" not in pace.text
+    content = build(feeling("calm", 5), feeling("content", 5, id="own"), history=history)
+    assert "I'm enjoying this with you." in by_kind(content, "pace")[0].phrases
+    assert by_kind(content, "pace")[0].variant == pace.variant
 
 
 # ---- rule 2: their need leads ---------------------------------------------------------

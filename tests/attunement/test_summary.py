@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import itertools
 import random
+import re
 from datetime import UTC, date, datetime, timedelta
 from zoneinfo import ZoneInfo
 
@@ -375,6 +376,7 @@ def test_a_one_sided_week_is_told_without_blame():
     }
     assert "Alex answered all 4 of your check-ins within a day." in for_sam["highlights"]
     assert for_sam["suggestion"]["id"] == "suggestion.answer_one_bid_a_day"
+    assert for_sam["suggestion"]["title"] == "Answer one check-in a day"
     assert "Alex" in for_sam["suggestion"]["text"]
     assert for_sam["suggestion"]["reason"] == "Alex shared 3 check-ins this week."
 
@@ -423,12 +425,21 @@ def test_the_felt_heard_band_and_its_words(heard, rated, band, words):
     assert any(words in h for h in result["highlights"]), result["highlights"]
 
 
+def test_the_felt_heard_line_says_who_felt_heard():
+    # Responses don't feel: the one who was answered does (in either direction).
+    bids = [c(THEM, local("2026-11-24", "10:00")) for _ in range(3)]
+    responses = [r(b, ME, timedelta(hours=1), felt_heard=i < 2) for i, b in enumerate(bids)]
+    (line,) = [h for h in summary(bids, responses)["highlights"] if "heard" in h]
+    assert line.startswith("67% of rated responses left the other person feeling heard.")
+    assert "Responses felt heard" not in line
+
+
 def test_without_a_rating_there_is_no_band_and_nothing_landed():
     bid = c(THEM, local("2026-11-24", "10:00"))
     result = summary([bid], [r(bid, ME, timedelta(hours=1))])
     assert result["together"]["felt_heard_band"] is None
     said = " ".join([*result["highlights"], result["suggestion"]["text"]]).lower()
-    assert "landed" not in said and "felt heard" not in said
+    assert "landed" not in said and "felt heard" not in said and "feeling heard" not in said
 
 
 def test_a_week_nobody_answered_never_says_it_works_or_that_anything_was_answered():
@@ -474,10 +485,14 @@ def test_every_week_says_only_what_its_numbers_hold():
             assert "answered" not in said and "landed" not in said, said
         if not rated:
             assert "landed" not in said and "felt heard" not in said, said
+            assert "feeling heard" not in said, said
         if "what you did this week works" in said:
             assert together["response_rate"] >= 0.5 and together["good_enough"] is True
         for word in ("lasting", "streak", "gottman", "should have", "failed"):
             assert word not in said, (word, said)
+        # "Bid" is the research word; people read "check-in".
+        shown = " ".join([said, suggestion["title"], *suggestion["phrases"]])
+        assert not re.search(r"\bbids?\b", shown, re.I), shown
         assert "Sam didn't" not in said and "sam never" not in said
         you, partner = together["turned_toward"]["you"], together["turned_toward"]["partner"]
         if suggestion["id"] == "suggestion.answer_one_bid_a_day":
