@@ -14,7 +14,7 @@ import uuid
 from datetime import datetime, timedelta
 from typing import Any
 
-from sqlalchemy import delete, select
+from sqlalchemy import delete, exists, select
 from sqlalchemy.exc import IntegrityError
 
 from api.auth import revocations
@@ -104,7 +104,15 @@ def _new_identity(user_id: uuid.UUID, token: VerifiedToken, grant: AppleGrant | 
 def _refuse_a_silent_merge(token: VerifiedToken) -> None:
     if token.email is None:
         return
-    if db.session.scalar(select(User.id).where(User.email == token.email)) is not None:
+    # Not the account this very identity reaches: a simultaneous first sign-in may have
+    # committed both since the identity was looked up (each statement its own snapshot).
+    reached_by_it = exists().where(
+        Identity.user_id == User.id,
+        Identity.issuer == token.issuer,
+        Identity.subject == token.subject,
+    )
+    another = select(User.id).where(User.email == token.email, ~reached_by_it)
+    if db.session.scalar(another) is not None:
         log.info(
             "provider sign-up refused: the email has an account", extra={"provider": token.provider}
         )
