@@ -200,7 +200,7 @@ def fold_days(
         if response.checkin_id in listed:
             answers[response.checkin_id].append(response)
     other = {pair[0]: pair[1], pair[1]: pair[0]}
-    days: dict[tuple[Hashable, date], DayTotals] = {}
+    days = []
     for checkin in checkins:
         closes = checkin.created_at + RESPONSE_WINDOW
         mine = answers.get(checkin.id, [])
@@ -210,25 +210,25 @@ def fold_days(
         landed = [r.created_at for r in replies if r.felt_heard is True]
         rated = [r.felt_heard for r in mine if r.felt_heard is not None]
         toward = checkin.author_id in other and (bool(theirs) or now >= closes)
-        day = DayTotals(
-            checkin.author_id,
-            checkin.recorded_at.astimezone(tz).date(),
-            checkins=1,
-            energy=checkin.energy,
-            quadrants={checkin.quadrant.value: 1},
-            tones={checkin.tone.value: 1},
-            responses=len(mine),
-            rated=len(rated),
-            heard=sum(rated),
-            considered=int(bool(replies) or now >= closes),
-            answered_in_time=int(any(r.created_at <= closes for r in replies)),
-            toward_considered=int(toward),
-            toward_answered=int(toward and any(r.created_at <= closes for r in theirs)),
-            repairs=int(bool(missed and landed and max(landed) > min(missed))),
+        days.append(
+            DayTotals(
+                checkin.author_id,
+                checkin.recorded_at.astimezone(tz).date(),
+                checkins=1,
+                energy=checkin.energy,
+                quadrants={checkin.quadrant.value: 1},
+                tones={checkin.tone.value: 1},
+                responses=len(mine),
+                rated=len(rated),
+                heard=sum(rated),
+                considered=int(bool(replies) or now >= closes),
+                answered_in_time=int(any(r.created_at <= closes for r in replies)),
+                toward_considered=int(toward),
+                toward_answered=int(toward and any(r.created_at <= closes for r in theirs)),
+                repairs=int(bool(missed and landed and max(landed) > min(missed))),
+            )
         )
-        key = (day.author_id, day.day)
-        days[key] = days[key] + day if key in days else day
-    return list(days.values())
+    return list(merged(days).values())
 
 
 def merged(days: Iterable[DayTotals]) -> dict[tuple[Hashable, date], DayTotals]:

@@ -25,7 +25,13 @@ from sqlalchemy import Integer, and_, bindparam, case, exists, func, select
 from sqlalchemy.ext.compiler import compiles
 from sqlalchemy.sql.expression import FunctionElement
 
-from api.attunement.summary import DayTotals, ResponseFact, SharedCheckIn, fold_days
+from api.attunement.summary import (
+    RESPONSE_WINDOW,
+    DayTotals,
+    ResponseFact,
+    SharedCheckIn,
+    fold_days,
+)
 from api.couples.visibility import live
 from api.http.reads import fetch
 from models import CheckIn, Response, checkin_quarters
@@ -221,7 +227,7 @@ def _days_from_quarters(
         "partner": pair[1],
         "first": first,
         "last": last,
-        "open_after": now - timedelta(hours=24),
+        "open_after": now - RESPONSE_WINDOW,
     }
     for n, (start, seconds) in enumerate(segments):
         params[f"offset_{n}"] = seconds
